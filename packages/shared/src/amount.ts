@@ -14,7 +14,8 @@ export type AmountResult = { ok: true; qepik: number } | { ok: false; error: Amo
 const MESSAGES: Record<AmountError, string> = {
   empty: 'amount is empty',
   not_a_string: 'amount must be a decimal string such as "5.23"',
-  format: 'amount must be a plain decimal such as 5, 5.2 or 5.23 (digits and one dot, no sign, spaces or exponent)',
+  format:
+    'amount must be a plain decimal such as 5, 5.2 or 5.23 (digits and one dot, no sign, spaces or exponent)',
   too_many_decimals: 'amount has more than two decimals',
   zero: 'amount must be greater than zero',
   too_large: 'amount is above 9999999.99',
