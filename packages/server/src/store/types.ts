@@ -35,7 +35,17 @@ export interface Order {
   updated_at: string
 }
 
-export type NewOrder = Omit<Order, 'status' | 'reason' | 'psp_rrn' | 'bank_rrn' | 'check_attempts' | 'next_check_at' | 'created_at' | 'updated_at'>
+export type NewOrder = Omit<
+  Order,
+  | 'status'
+  | 'reason'
+  | 'psp_rrn'
+  | 'bank_rrn'
+  | 'check_attempts'
+  | 'next_check_at'
+  | 'created_at'
+  | 'updated_at'
+>
 
 /** One row of the append-only log of state changes. */
 export interface OrderEvent {
@@ -87,7 +97,12 @@ export interface Store {
    */
   transition(client_rrn: string, change: Transition, now: Date): Promise<Order | undefined>
   /** Updates follow-up bookkeeping without a state change (no event). */
-  scheduleCheck(client_rrn: string, next_check_at: string | null, check_attempts: number, now: Date): Promise<void>
+  scheduleCheck(
+    client_rrn: string,
+    next_check_at: string | null,
+    check_attempts: number,
+    now: Date,
+  ): Promise<void>
   /** Pending orders (and created ones that carry a psp_rrn) whose next check is due. */
   dueForCheck(now: Date, limit: number): Promise<Order[]>
   /** Moves `created` orders older than `before` to `expired`; returns how many. */
