@@ -15,8 +15,14 @@ import type { NewOrder, Store } from './types.ts'
 export interface Engine {
   name: string
   dialect: Store['dialect']
-  /** Whether a second store can open the same database (a file or a server, not `:memory:`). */
-  shared: boolean
+  /** Whether the database outlives its store (a file or a server, not `:memory:`). */
+  persistent: boolean
+  /**
+   * Whether two stores in one process may share the database. Not so for a SQLite file: one
+   * store's synchronous busy wait would block the event loop that the other's open transaction
+   * needs to finish (two *processes* are fine, see `store-processes.test.ts`).
+   */
+  manyStoresPerProcess: boolean
   /** Creates an empty database and returns its URL and how to remove it. */
   create(): Promise<{ url: string; drop(): Promise<void> }>
 }
@@ -24,14 +30,16 @@ export interface Engine {
 const sqliteMemory: Engine = {
   name: 'sqlite (memory)',
   dialect: 'sqlite',
-  shared: false,
+  persistent: false,
+  manyStoresPerProcess: false,
   create: async () => ({ url: 'sqlite::memory:', drop: async () => {} }),
 }
 
 const sqliteFile: Engine = {
   name: 'sqlite (file, WAL)',
   dialect: 'sqlite',
-  shared: true,
+  persistent: true,
+  manyStoresPerProcess: false,
   async create() {
     const folder = await mkdtemp(join(tmpdir(), 'portmanat-store-'))
     return {
@@ -54,7 +62,8 @@ function postgres(adminUrl: string): Engine {
   return {
     name: 'postgres',
     dialect: 'postgres',
-    shared: true,
+    persistent: true,
+    manyStoresPerProcess: true,
     async create() {
       const schema = `store_test_${randomBytes(6).toString('hex')}`
       await admin(`create schema ${schema}`)
