@@ -42,6 +42,16 @@ export interface Diagnostics {
   /** Every console line, for failure messages. */
   console: string[]
   cspViolations: CspViolation[]
+  /** The widget's `portmanat:*` DOM events (type and detail), in order, across navigations. */
+  widgetEvents: WidgetEvent[]
+}
+
+/** A `portmanat:*` event seen on the document. */
+export interface WidgetEvent {
+  type: string
+  detail: unknown
+  /** The page's URL when it fired. */
+  url: string
 }
 
 /** A fresh browser context (no cookies or storage shared with other tests) and one page in it. */
@@ -62,6 +72,7 @@ export interface BuyerOptions {
 declare global {
   interface Window {
     __e2eCspViolation?: (violation: CspViolation) => void
+    __e2eWidgetEvent?: (event: WidgetEvent) => void
   }
 }
 
@@ -76,11 +87,25 @@ export const openBuyer = async (
   const context = await browser.newContext({ locale, viewport })
   context.setDefaultTimeout(15_000)
   context.setDefaultNavigationTimeout(20_000)
-  const diagnostics: Diagnostics = { problems: [], console: [], cspViolations: [] }
+  const diagnostics: Diagnostics = { problems: [], console: [], cspViolations: [], widgetEvents: [] }
   await context.exposeBinding('__e2eCspViolation', (_source, violation: CspViolation) => {
     diagnostics.cspViolations.push(violation)
   })
+  await context.exposeBinding('__e2eWidgetEvent', (_source, event: WidgetEvent) => {
+    diagnostics.widgetEvents.push(event)
+  })
   await context.addInitScript(() => {
+    // The widget's events bubble and are composed, so the document sees them all.
+    for (const type of ['portmanat:success', 'portmanat:pending', 'portmanat:error', 'portmanat:cancel']) {
+      document.addEventListener(type, (event) => {
+        const detail = event instanceof CustomEvent ? event.detail : undefined
+        window.__e2eWidgetEvent?.({
+          type,
+          detail: JSON.parse(JSON.stringify(detail ?? null)),
+          url: location.href,
+        })
+      })
+    }
     window.addEventListener(
       'securitypolicyviolation',
       (event) => {

@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { waitForStatus } from './harness/ledger.ts'
+import { backOn, shopPage } from './harness/pages.ts'
+import { continueToBank, payWithCard, TEST_CARDS } from './harness/sandbox-pages.ts'
+import { useE2e } from './harness/suite.ts'
+import { confirm, nextCheckout, widget } from './harness/widget.ts'
+
+const e2e = useE2e()
+
+/** Counts the page's `POST /api/checkout` requests (a CORS preflight is an OPTIONS, not counted). */
+const countCheckoutPosts = (page: Page) => {
+  const seen = { posts: 0 }
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/checkout') seen.posts += 1
+  })
+  return seen
+}
+
+describe('double click on Pay', () => {
+  it('two clicks on the button make one checkout request and one order, which then pays', async () => {
+    const { page } = await e2e.buyer()
+    const url = shopPage(e2e, { item: 'premium', locale: 'en' })
+    await page.goto(url)
+    const seen = countCheckoutPosts(page)
+    const { payButton, dialog } = widget(page)
+    await payButton.waitFor()
+    const checkout = nextCheckout(page)
+    // Both clicks land on the button itself, the second while the first request is in flight.
+    await payButton.evaluate((button: HTMLElement) => {
+      button.click()
+      button.click()
+    })
+    const order = await checkout
+    await dialog.getByText(order.client_rrn).waitFor()
+
+    await confirm(page)
+    await continueToBank(page, e2e.server.url)
+    await payWithCard(page, TEST_CARDS.paid)
+    await page.waitForURL(backOn(url))
+    await widget(page).dialog.getByText('Payment received').waitFor()
+    await waitForStatus(e2e.server.url, order.client_rrn, 'paid')
+    expect(seen.posts).toBe(1)
+  })
+
+  it('a real mouse double click sends one checkout request', async () => {
+    const { page } = await e2e.buyer()
+    await page.goto(shopPage(e2e, { item: 'premium', locale: 'en' }))
+    const seen = countCheckoutPosts(page)
+    const { payButton } = widget(page)
+    await payButton.waitFor()
+    const checkout = nextCheckout(page)
+    await payButton.dblclick()
+    await checkout
+    // No request for half a second: a second checkout would have been sent by now.
+    await page.waitForLoadState('networkidle')
+    expect(seen.posts).toBe(1)
+  })
+})

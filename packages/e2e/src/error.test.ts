@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { shopPage } from './harness/pages.ts'
+import { screenshot } from './harness/screenshots.ts'
+import { useE2e } from './harness/suite.ts'
+import { widget } from './harness/widget.ts'
+
+const e2e = useE2e()
+
+describe('errors the buyer can meet', () => {
+  it('an item the catalog does not have: a clear message in the modal, portmanat:error, no navigation', async () => {
+    const { page, diagnostics } = await e2e.buyer()
+    const url = shopPage(e2e, { item: 'discontinued', locale: 'en' })
+    await page.goto(url)
+    const { payButton, dialog } = widget(page)
+    await payButton.click()
+    await dialog.getByText('The payment could not start').waitFor()
+    await dialog.getByText('This product is no longer available.').waitFor()
+    await screenshot(page, 'modal-error')
+    await expect.poll(() => diagnostics.widgetEvents.map((event) => event.type)).toContain('portmanat:error')
+    expect(page.url()).toBe(url)
+  })
+
+  it('the server is down: the modal says so and offers to try again', async () => {
+    const { page } = await e2e.buyer()
+    const url = shopPage(e2e, { item: 'premium', locale: 'en' })
+    await page.goto(url)
+    const { payButton, dialog } = widget(page)
+    await payButton.waitFor()
+    // The browser cannot reach the server: the network failure a buyer on a bad connection sees.
+    await page.route('**/api/checkout', (route) => route.abort('connectionrefused'))
+    await payButton.click()
+    await dialog.getByText('Could not reach the payment server', { exact: false }).waitFor()
+    await dialog.getByRole('button', { name: 'Try again' }).waitFor()
+    await screenshot(page, 'modal-error-network')
+  })
+})

@@ -1,0 +1,62 @@
+import type { Locator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { shopPage } from './harness/pages.ts'
+import { useE2e } from './harness/suite.ts'
+import { nextCheckout, widget } from './harness/widget.ts'
+
+const e2e = useE2e()
+
+/** Where focus is, seen from inside the element's (open) shadow root. */
+const focusIn = (host: Locator) =>
+  host.evaluate((element) => {
+    const root = element.shadowRoot
+    const active = root?.activeElement ?? null
+    const dialog = root?.querySelector('[role="dialog"]') ?? null
+    return {
+      hostFocused: document.activeElement === element,
+      onPayButton: active !== null && active === root?.querySelector('button'),
+      inDialog: active !== null && dialog?.contains(active) === true,
+      label: active?.textContent?.trim() ?? null,
+    }
+  })
+
+describe('keyboard only', () => {
+  it('Tab to Pay, Enter opens the modal, Tab cycles inside it, Escape closes it, focus returns', async () => {
+    const { page, diagnostics } = await e2e.buyer()
+    await page.goto(shopPage(e2e, { item: 'premium', locale: 'en' }))
+    const { host, payButton, dialog } = widget(page)
+    await payButton.waitFor()
+
+    // The page has nothing focusable before the widget, so the first Tab reaches the button.
+    await page.keyboard.press('Tab')
+    expect(await focusIn(host)).toMatchObject({ hostFocused: true, onPayButton: true })
+
+    const checkout = nextCheckout(page)
+    await page.keyboard.press('Enter')
+    const order = await checkout
+    await dialog.getByText(order.client_rrn).waitFor()
+    await expect.poll(() => focusIn(host)).toMatchObject({ inDialog: true })
+
+    const visited = new Set<string | null>()
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab')
+      const focus = await focusIn(host)
+      expect(focus, `after Tab #${i + 1}`).toMatchObject({ hostFocused: true, inDialog: true })
+      visited.add(focus.label)
+    }
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Shift+Tab')
+      expect(await focusIn(host), `after Shift+Tab #${i + 1}`).toMatchObject({
+        hostFocused: true,
+        inDialog: true,
+      })
+    }
+    // Confirm and Cancel at least: the cycle goes round the dialog's controls, not one of them.
+    expect(visited.size).toBeGreaterThanOrEqual(2)
+
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => focusIn(host)).toMatchObject({ hostFocused: true, onPayButton: true })
+    await expect.poll(() => diagnostics.widgetEvents.map((event) => event.type)).toContain('portmanat:cancel')
+  })
+})
