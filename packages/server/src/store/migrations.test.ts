@@ -1,0 +1,132 @@
+import { LOCALES, MAX_QEPIK, ORDER_STATUSES } from '@portmanat-checkout/shared'
+import { sql } from 'kysely'
+import { describe, expect, test } from 'vitest'
+import { parseDatabaseUrl } from './database-url.ts'
+import { kyselyStore } from './kysely-store.ts'
+import { SCHEMA_LOCALES, SCHEMA_MAX_QEPIK, SCHEMA_STATUSES } from './migrations.ts'
+import { openDatabase } from './open-database.ts'
+import { engines, freshLedger, newOrder, rrn } from './test-engines.ts'
+import type { Transition } from './types.ts'
+
+const T0 = new Date('2026-11-26T10:00:00.000Z')
+
+test("the schema's frozen lists still match shared (a change there needs a new migration)", () => {
+  expect([...SCHEMA_STATUSES]).toEqual([...ORDER_STATUSES])
+  expect([...SCHEMA_LOCALES]).toEqual([...LOCALES])
+  expect(SCHEMA_MAX_QEPIK).toBe(MAX_QEPIK)
+})
+
+describe.each(engines)('schema on $name', (engine) => {
+  test('migrating again changes nothing and keeps the data', async () => {
+    const ledger = await freshLedger(engine)
+    const store = await ledger.open()
+    const order = newOrder()
+    await store.insertOrder(order, T0)
+    await store.migrate()
+    await store.migrate()
+    expect(await store.getOrder(order.client_rrn)).toMatchObject({ client_rrn: order.client_rrn })
+  })
+
+  test('the database itself rejects rows that break the rules', async () => {
+    const store = await (await freshLedger(engine)).open()
+    await expect(store.insertOrder(newOrder({ qepik: 0 }), T0)).rejects.toThrow()
+    await expect(store.insertOrder(newOrder({ qepik: -5 }), T0)).rejects.toThrow()
+    await expect(store.insertOrder(newOrder({ qepik: MAX_QEPIK + 1 }), T0)).rejects.toThrow()
+    await expect(store.insertOrder(newOrder({ client_rrn: rrn().slice(1) }), T0)).rejects.toThrow()
+    await expect(store.insertOrder(newOrder({ client_rrn: `${rrn()}x` }), T0)).rejects.toThrow()
+    const unknownLocale = newOrder({
+      // @ts-expect-error: an unknown locale is exactly what the database must refuse.
+      locale: 'de',
+    })
+    await expect(store.insertOrder(unknownLocale, T0)).rejects.toThrow()
+    const order = newOrder({ order_token: 'tok' })
+    await store.insertOrder(order, T0)
+    await expect(store.insertOrder(newOrder({ client_rrn: order.client_rrn }), T0)).rejects.toThrow()
+    await expect(store.insertOrder(newOrder({ order_token: 'tok' }), T0)).rejects.toThrow()
+    const unknownStatus: Transition = {
+      from: ['created'],
+      // @ts-expect-error: an unknown status is exactly what the database must refuse.
+      to: 'refunded',
+    }
+    await expect(store.transition(order.client_rrn, unknownStatus, T0)).rejects.toThrow()
+    const unknownReason: Transition = {
+      from: ['created'],
+      to: 'failed',
+      // @ts-expect-error: an unknown reason too.
+      reason: 'bored',
+    }
+    await expect(store.transition(order.client_rrn, unknownReason, T0)).rejects.toThrow()
+    await expect(
+      store.transition(order.client_rrn, { from: ['created'], to: 'pending', check_attempts: -1 }, T0),
+    ).rejects.toThrow()
+    // Nothing of the failed attempts was written, not even half of a transaction.
+    expect(await store.getOrder(order.client_rrn)).toMatchObject({ status: 'created', check_attempts: 0 })
+    expect(await store.events(order.client_rrn)).toHaveLength(1)
+  })
+
+  test('an event must belong to an order (foreign key)', async () => {
+    const ledger = await freshLedger(engine)
+    await (await ledger.open()).close()
+    const { db, dialect } = openDatabase(parseDatabaseUrl(ledger.url))
+    const store = kyselyStore(db, dialect)
+    try {
+      // `:memory:` is a new, empty database per connection: migrate this one.
+      await store.migrate()
+      const event = {
+        client_rrn: rrn(),
+        from_status: null,
+        to_status: 'created' as const,
+        reason: null,
+        detail: null,
+        at: T0.toISOString(),
+      }
+      await expect(db.insertInto('order_events').values(event).execute()).rejects.toThrow()
+    } finally {
+      await store.close()
+    }
+  })
+})
+
+describe.each(engines.filter((engine) => engine.manyStoresPerProcess))('instances on $name', (engine) => {
+  test('instances that start together migrate once', async () => {
+    const ledger = await freshLedger(engine)
+    const stores = await Promise.all(Array.from({ length: 4 }, () => ledger.open({ migrate: false })))
+    await Promise.all(stores.map((store) => store.migrate()))
+    const order = newOrder()
+    await stores[0]?.insertOrder(order, T0)
+    for (const store of stores) expect(await store.getOrder(order.client_rrn)).toBeDefined()
+  })
+})
+
+describe.each(engines.filter((engine) => engine.persistent))('durability on $name', (engine) => {
+  test('a closed and reopened database keeps its orders and events', async () => {
+    const ledger = await freshLedger(engine)
+    const first = await ledger.open()
+    const order = newOrder({ idempotency_key: 'durable' })
+    await first.insertOrder(order, T0)
+    await first.transition(order.client_rrn, { from: ['created'], to: 'paid', psp_rrn: 'P' }, T0)
+    await first.close()
+    const reopened = await ledger.open()
+    expect(await reopened.getOrderByIdempotencyKey('durable')).toMatchObject({ status: 'paid', psp_rrn: 'P' })
+    expect(await reopened.events(order.client_rrn)).toHaveLength(2)
+  })
+})
+
+describe('SQLite settings', () => {
+  test('a file database runs in WAL with full sync, a busy timeout and foreign keys', async () => {
+    const engine = engines.find((candidate) => candidate.dialect === 'sqlite' && candidate.persistent)
+    if (engine === undefined) throw new Error('the SQLite file engine is always there')
+    const ledger = await freshLedger(engine)
+    const { db } = openDatabase(parseDatabaseUrl(ledger.url), { busyTimeoutMs: 1234 })
+    try {
+      const pragma = async (name: string) =>
+        Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
+      expect(await pragma('journal_mode')).toBe('wal')
+      expect(await pragma('synchronous')).toBe(2) // FULL
+      expect(await pragma('busy_timeout')).toBe(1234)
+      expect(await pragma('foreign_keys')).toBe(1)
+    } finally {
+      await db.destroy()
+    }
+  })
+})
