@@ -1,0 +1,100 @@
+/**
+ * The Hono app: every route, the middleware in front of them, and the error and not-found
+ * handlers. Built by a factory so tests drive it with `app.request()` and inject every dependency.
+ */
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { requestId } from 'hono/request-id'
+import type { Config } from './config.ts'
+import { type AppDeps, resolveServices, type Services } from './deps.ts'
+import { ApiError, errorBody, sendError } from './http/errors.ts'
+import { requestLog } from './http/request-log.ts'
+import { securityHeaders } from './http/security-headers.ts'
+import { stringsFor } from './pages/i18n.ts'
+import { sendPage } from './pages/layout.ts'
+import { messagePage } from './pages/message-page.ts'
+import { createRecheck } from './recheck.ts'
+import { callbackRoutes } from './routes/callback.ts'
+import { checkoutRoutes } from './routes/checkout.ts'
+import { healthRoutes } from './routes/health.ts'
+import { itemRoutes } from './routes/items.ts'
+import { orderRoutes } from './routes/orders.ts'
+import { pageRoutes } from './routes/pages.ts'
+import { paymentRoutes } from './routes/payments.ts'
+import { widgetRoutes } from './routes/widget-assets.ts'
+import { builtWidget } from './widget-source.ts'
+
+// Browser paths answer errors with a page; the JSON API with JSON.
+const isApi = (path: string) => path.startsWith('/api/') && path !== '/api/callback'
+
+function notFoundPage(s: Services, c: Parameters<typeof sendPage>[0]) {
+  const strings = stringsFor(null, c.req.header('accept-language'))
+  return sendPage(
+    c,
+    s.config.pspUrl,
+    messagePage({ strings, tone: 'neutral', title: strings.notFoundTitle, text: strings.notFoundText }),
+    404,
+  )
+}
+
+/**
+ * Builds the signing server.
+ *
+ * @example
+ * const app = createApp(loadConfig(), { store, psp: createPspClient({ baseUrl: config.pspUrl }) })
+ * serve({ fetch: app.fetch, port: config.port })
+ */
+export function createApp(config: Config, deps: AppDeps) {
+  const s = resolveServices(config, deps)
+  const app = new Hono()
+
+  app.use(requestId({ generator: () => Buffer.from(s.random(12)).toString('base64url') }))
+  app.use(requestLog(s.logger))
+  app.use(securityHeaders({ https: config.publicUrl.startsWith('https:') }))
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json(errorBody('method_not_allowed', `use ${methods.join(', ')}`), 405, {
+          Allow: methods.join(', '),
+        }),
+    }),
+  )
+
+  app.route('/', healthRoutes(s))
+  app.route('/', pageRoutes(s))
+  app.route('/', itemRoutes(s))
+  app.route('/', checkoutRoutes(s))
+  app.route('/', callbackRoutes(s))
+  app.route('/', paymentRoutes(s, createRecheck(s)))
+  if (config.merchantApiKey) app.route('/', orderRoutes(s, config.merchantApiKey))
+  app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))
+  if (deps.sandbox) {
+    const sandbox = deps.sandbox.app
+    app.mount('/sandbox', (request) => sandbox.fetch(request))
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return sendError(c, error)
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json(errorBody('invalid_request', error.message || 'bad request'), error.status)
+    }
+    s.logger.error(
+      { event: 'http.error', request_id: c.get('requestId'), path: c.req.path, err: error },
+      'unhandled error',
+    )
+    return c.json(
+      errorBody('internal_error', 'something went wrong on our side; the order, if any, is safe'),
+      500,
+    )
+  })
+  app.notFound((c) =>
+    isApi(c.req.path) ? c.json(errorBody('not_found', 'no such endpoint'), 404) : notFoundPage(s, c),
+  )
+
+  return app
+}
+
+/** The app's type, for `hono/client`. */
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,284 @@
+/**
+ * Configuration from the environment (and a `.env` file in the working directory). This is the
+ * only module that reads `process.env`; everything else receives a {@link Config}.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { parseEnv } from 'node:util'
+import { DEMO_SERVICE } from '@portmanat-checkout/sandbox'
+import * as v from 'valibot'
+import { type Catalog, DEMO_CATALOG, parseCatalog } from './catalog.ts'
+import { Secret } from './secret.ts'
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+
+/** Everything the server needs to know, validated. */
+export interface Config {
+  /** `sandbox` when no PSP credentials are set: the emulator is mounted at `/sandbox`. */
+  mode: 'sandbox' | 'live'
+  serviceId: string
+  secretKey: Secret
+  /** PSP base URL without a trailing slash; `/process` and `/check` are appended. */
+  pspUrl: string
+  port: number
+  host: string
+  /** External base URL without a trailing slash; the callback URL is `{publicUrl}/api/callback`. */
+  publicUrl: string
+  databaseUrl: string
+  catalog: Catalog
+  /** Origins allowed to call `/api/checkout` and to be return URLs (always includes our own). */
+  allowedOrigins: readonly string[]
+  /** How many trusted proxies append to `X-Forwarded-For` (0: use the socket address). */
+  trustProxy: number
+  /** Checkouts per minute per client IP, or null when off. */
+  rateLimit: number | null
+  logLevel: LogLevel
+  /** Bearer key of `POST /api/orders`; null turns that API off. */
+  merchantApiKey: Secret | null
+  webhook: { url: string; secret: Secret } | null
+  /** Where the mounted sandbox keeps its state across restarts (sandbox mode), or null. */
+  sandboxStateFile: string | null
+}
+
+/** A configuration problem, phrased as the one line the process prints before exiting. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+/**
+ * The process environment merged over `.env` in the working directory (the environment wins).
+ * Missing `.env` is fine; an unreadable one is a configuration error.
+ */
+export function readEnvironment(cwd = process.cwd()): Env {
+  const file = join(cwd, '.env')
+  if (!existsSync(file)) return { ...process.env }
+  let fromFile: Env
+  try {
+    fromFile = parseEnv(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new ConfigError(
+      '.env',
+      `cannot be read: ${error instanceof Error ? error.message : 'unknown error'}`,
+    )
+  }
+  return { ...fromFile, ...process.env }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** Shows a rejected value in an error line, short and escaped; never used for secrets. */
+const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
+
+function pick<T>(env: Env, name: string, schema: v.GenericSchema<string, T>, secret = false): T | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return undefined
+  const parsed = v.safeParse(schema, raw)
+  if (parsed.success) return parsed.output
+  const reason = parsed.issues[0]?.message ?? 'is invalid'
+  throw new ConfigError(name, secret ? reason : `${reason} (got ${shown(raw)})`)
+}
+
+const HttpUrl = (what: string) =>
+  v.pipe(
+    v.string(),
+    v.check((s) => URL.canParse(s), `must be an absolute URL such as ${what}`),
+    v.transform((s) => new URL(s)),
+    v.check((u) => u.protocol === 'http:' || u.protocol === 'https:', 'must start with http:// or https://'),
+    v.check(
+      (u) => !u.search && !u.hash && !u.username && !u.password,
+      'must not carry a query, fragment or credentials',
+    ),
+    v.transform((u) => `${u.origin}${u.pathname}`.replace(/\/+$/, '')),
+  )
+
+const Port = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,5}$/, 'must be an integer from 0 to 65535'),
+  v.transform(Number),
+  v.maxValue(65535, 'must be an integer from 0 to 65535'),
+)
+
+const Flag = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.check(
+    (s) => /^(true|false|yes|no|on|off|[0-9])$/.test(s),
+    'must be true, false or the number of proxies in front (1-9)',
+  ),
+  v.transform((s) => (/^(true|yes|on)$/.test(s) ? 1 : /^(false|no|off)$/.test(s) ? 0 : Number(s))),
+)
+
+const RateLimit = v.pipe(
+  v.string(),
+  v.trim(),
+  v.check(
+    (s) => s === 'off' || /^[1-9]\d{0,5}$/.test(s),
+    'must be a positive number of checkouts per minute or "off"',
+  ),
+  v.transform((s) => (s === 'off' ? null : Number(s))),
+)
+
+const Level = v.picklist(
+  ['debug', 'info', 'warn', 'error', 'silent'],
+  'must be debug, info, warn, error or silent',
+)
+
+const DatabaseUrl = v.pipe(
+  v.string(),
+  v.check(
+    (s) => /^sqlite:.+/.test(s) || /^postgres(ql)?:\/\/.+/.test(s),
+    'must be sqlite:PATH, sqlite::memory: or postgres://user:password@host/database',
+  ),
+)
+
+const ServiceId = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the service ID from the partner panel'),
+)
+
+const SecretValue = (min: number, example: string) =>
+  v.pipe(
+    v.string(),
+    v.check((s) => s.trim() === s, 'has spaces at the start or end (check the .env file)'),
+    v.minLength(min, `must be at least ${min} characters (${example})`),
+  )
+
+const Origins = v.pipe(
+  v.string(),
+  v.transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  ),
+  v.check(
+    (list) => !list.includes('*'),
+    'cannot be "*": return URLs on any origin would make an open redirect',
+  ),
+  v.check(
+    (list) =>
+      list.every(
+        (o) =>
+          URL.canParse(o) &&
+          /^https?:$/.test(new URL(o).protocol) &&
+          new URL(o).origin === o.replace(/\/$/, ''),
+      ),
+    'must be comma-separated origins such as https://shop.example.az (scheme, host and port only)',
+  ),
+  v.transform((list) => list.map((o) => new URL(o).origin)),
+)
+
+/** Our own origin, plus its localhost twin on a loopback address so the demo works either way. */
+function ownOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl)
+  if (!LOOPBACK.has(url.hostname)) return [url.origin]
+  return ['localhost', '127.0.0.1'].map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`)
+}
+
+function loadCatalog(file: string, cwd: string): Catalog {
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'))
+  } catch (error) {
+    const why = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read'
+    throw new ConfigError('CATALOG', `${why} (file ${shown(file)})`)
+  }
+  const parsed = parseCatalog(json)
+  if (!parsed.ok)
+    throw new ConfigError('CATALOG', `has an invalid entry: ${parsed.message} (file ${shown(file)})`)
+  return parsed.catalog
+}
+
+function sandboxStateFile(databaseUrl: string, cwd: string): string | null {
+  if (databaseUrl === 'sqlite::memory:') return null
+  const path = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : './data/payments.db'
+  return join(dirname(resolve(cwd, path)), 'sandbox.json')
+}
+
+/**
+ * Validates the environment into a {@link Config}. Throws a {@link ConfigError} naming the first
+ * bad variable; the message never contains a secret.
+ *
+ * @example loadConfig({ PORT: '8080' }) // sandbox mode on http://127.0.0.1:8080
+ */
+export function loadConfig(
+  env: Env = readEnvironment(),
+  { cwd = process.cwd() }: { cwd?: string } = {},
+): Config {
+  const serviceId = pick(env, 'PORTMANAT_SERVICE_ID', ServiceId)
+  const secret = pick(env, 'PORTMANAT_SECRET_KEY', SecretValue(8, 'copy it from the partner panel'), true)
+  if ((serviceId === undefined) !== (secret === undefined)) {
+    const missing = serviceId === undefined ? 'PORTMANAT_SERVICE_ID' : 'PORTMANAT_SECRET_KEY'
+    throw new ConfigError(
+      missing,
+      'is missing: set both PORTMANAT_SERVICE_ID and PORTMANAT_SECRET_KEY for live mode, or neither for sandbox mode',
+    )
+  }
+  const mode = serviceId === undefined ? 'sandbox' : 'live'
+
+  const port = pick(env, 'PORT', Port) ?? 8787
+  const host =
+    pick(
+      env,
+      'HOST',
+      v.pipe(v.string(), v.regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address')),
+    ) ?? '127.0.0.1'
+  const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
+  const publicUrl = pick(env, 'PUBLIC_URL', HttpUrl('https://pay.example.az')) ?? `http://${urlHost}:${port}`
+  const publicHost = new URL(publicUrl).hostname
+  if (mode === 'live' && !publicUrl.startsWith('https:') && !LOOPBACK.has(publicHost)) {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must use https:// in live mode: the PSP sends buyers to ${publicUrl}/api/callback and card payments must not travel over plain http`,
+    )
+  }
+
+  const databaseUrl = pick(env, 'DATABASE_URL', DatabaseUrl) ?? 'sqlite:./data/payments.db'
+  const pspUrl =
+    pick(env, 'PORTMANAT_PSP_URL', HttpUrl('https://psp.mps.az')) ??
+    (mode === 'sandbox' ? `${publicUrl}/sandbox` : 'https://psp.mps.az')
+  const catalogFile = pick(env, 'CATALOG', v.string())
+  const catalog = catalogFile ? loadCatalog(catalogFile, cwd) : mode === 'sandbox' ? DEMO_CATALOG : new Map()
+
+  const extraOrigins = pick(env, 'ALLOWED_ORIGINS', Origins) ?? []
+  const allowedOrigins = [...new Set([...ownOrigins(publicUrl), ...extraOrigins])]
+
+  const webhookUrl = pick(env, 'WEBHOOK_URL', HttpUrl('https://shop.example.az/hooks/portmanat'))
+  const webhookSecret = pick(env, 'WEBHOOK_SECRET', SecretValue(16, 'e.g. openssl rand -hex 32'), true)
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) {
+    const missing = webhookUrl === undefined ? 'WEBHOOK_URL' : 'WEBHOOK_SECRET'
+    throw new ConfigError(missing, 'is missing: webhooks need both WEBHOOK_URL and WEBHOOK_SECRET')
+  }
+  const merchantApiKey = pick(env, 'MERCHANT_API_KEY', SecretValue(24, 'e.g. openssl rand -hex 32'), true)
+
+  return {
+    mode,
+    serviceId: serviceId ?? DEMO_SERVICE.service_id,
+    secretKey: new Secret(secret ?? DEMO_SERVICE.secret),
+    pspUrl,
+    port,
+    host,
+    publicUrl,
+    databaseUrl,
+    catalog,
+    allowedOrigins,
+    trustProxy: pick(env, 'TRUST_PROXY', Flag) ?? 0,
+    rateLimit:
+      env.RATE_LIMIT === undefined || env.RATE_LIMIT === ''
+        ? 20
+        : (pick(env, 'RATE_LIMIT', RateLimit) ?? null),
+    logLevel: pick(env, 'LOG_LEVEL', Level) ?? 'info',
+    merchantApiKey: merchantApiKey ? new Secret(merchantApiKey) : null,
+    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: new Secret(webhookSecret) } : null,
+    sandboxStateFile: mode === 'sandbox' ? sandboxStateFile(databaseUrl, cwd) : null,
+  }
+}

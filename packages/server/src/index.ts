@@ -1,0 +1,19 @@
+/**
+ * @module @portmanat-checkout/server
+ * The self-hosted signing server: `createApp(config, deps)` builds the Hono app, `loadConfig()`
+ * reads the environment; `serve.ts` is the `pnpm start` entry.
+ */
+export { type AppType, createApp } from './app.ts'
+export type { Catalog, CatalogItem } from './catalog.ts'
+export { DEMO_CATALOG, parseCatalog } from './catalog.ts'
+export { type Config, ConfigError, type Env, type LogLevel, loadConfig, readEnvironment } from './config.ts'
+export { type AppDeps, resolveServices, type Services } from './deps.ts'
+export { type FollowUpDeps, type FollowUpJob, runFollowUp, startFollowUp } from './follow-up.ts'
+export { createLogger } from './logger.ts'
+export { createPspClient, type PspClient, type PspClientOptions } from './psp/client.ts'
+export { signProcess } from './psp/sign.ts'
+export { createSandboxMode } from './sandbox-mode.ts'
+export { Secret } from './secret.ts'
+export { type Listening, listen } from './server.ts'
+export { createWebhooks, type WebhookEvent, type Webhooks, webhookSignature } from './webhooks.ts'
+export { builtWidget, type WidgetSource, widgetFromFile } from './widget-source.ts'

@@ -1,0 +1,212 @@
+/**
+ * `POST /api/checkout`: the browser names what it wants (a catalog item or an order token), the
+ * server decides the price, stores the order as `created` and answers with the signed form the
+ * widget posts to the PSP.
+ */
+import { createHash } from 'node:crypto'
+import { clientRrnFrom, LOCALES } from '@portmanat-checkout/shared'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { rateLimiter } from 'hono-rate-limiter'
+import * as v from 'valibot'
+import { ITEM_ID_PATTERN } from '../catalog.ts'
+import { checkoutResponse } from '../checkout-response.ts'
+import type { Services } from '../deps.ts'
+import { clientIp } from '../http/client-ip.ts'
+import { allowedCors } from '../http/cors.ts'
+import { ApiError, errorBody } from '../http/errors.ts'
+import { readJson } from '../http/json-body.ts'
+import { isAllowedUrl, originOf } from '../http/origins.ts'
+import { validate } from '../http/validate.ts'
+import { moveOrder } from '../ledger.ts'
+import { localeFromHeader } from '../pages/i18n.ts'
+import type { Order } from '../store/types.ts'
+
+/** Largest accepted checkout body; a real one is under 300 bytes. */
+export const CHECKOUT_BODY_LIMIT = 4 * 1024
+
+const PRICE_FIELDS = ['amount', 'price', 'currency'] as const
+
+const ReturnUrl = v.pipe(
+  v.string('return_url must be a string'),
+  v.maxLength(2048, 'return_url is longer than 2048 characters'),
+  v.check((s) => originOf(s) !== undefined, 'return_url must be an absolute http(s) URL'),
+)
+const Locale = v.picklist(LOCALES, `locale must be one of ${LOCALES.join(', ')}`)
+
+const ItemRequest = v.strictObject(
+  {
+    item: v.pipe(
+      v.string('item must be a string'),
+      v.regex(ITEM_ID_PATTERN, 'item must match [a-z0-9_-]{1,64}'),
+    ),
+    return_url: v.optional(ReturnUrl),
+    locale: v.optional(Locale),
+  },
+  (issue) => `unknown field ${String(issue.expected ?? '')}`.trim(),
+)
+
+const TokenRequest = v.strictObject(
+  {
+    order_token: v.pipe(
+      v.string('order_token must be a string'),
+      v.regex(/^[A-Za-z0-9_-]{22,128}$/, 'order_token is malformed'),
+    ),
+    return_url: v.optional(ReturnUrl),
+    locale: v.optional(Locale),
+  },
+  (issue) => `unknown field ${String(issue.expected ?? '')}`.trim(),
+)
+
+const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/
+
+function parseRequest(body: unknown) {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiError(400, 'invalid_request', 'the body must be a JSON object')
+  }
+  const priced = PRICE_FIELDS.filter((field) => field in body)
+  if (priced.length > 0) {
+    throw new ApiError(
+      400,
+      'price_in_body',
+      'the price is decided by the server: remove amount, price and currency',
+      {
+        [priced[0] ?? 'amount']: ['not accepted from the browser'],
+      },
+    )
+  }
+  if ('order_token' in body) return { kind: 'token' as const, ...validate(TokenRequest, body) }
+  return { kind: 'item' as const, ...validate(ItemRequest, body) }
+}
+
+export function checkoutRoutes(s: Services): Hono {
+  const { config, store, clock, logger } = s
+  const app = new Hono()
+  const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, s.remoteAddress, config.trustProxy)
+
+  app.use('/api/checkout', allowedCors({ origins: config.allowedOrigins }))
+  if (config.rateLimit !== null) {
+    app.post(
+      '/api/checkout',
+      rateLimiter({
+        windowMs: 60_000,
+        limit: config.rateLimit,
+        standardHeaders: 'draft-6',
+        keyGenerator: (c) => ipOf(c) ?? 'unknown',
+        handler: (c) =>
+          c.json(errorBody('rate_limited', 'too many checkouts from this address; try again shortly'), 429),
+      }),
+    )
+  }
+  app.post(
+    '/api/checkout',
+    bodyLimit({
+      maxSize: CHECKOUT_BODY_LIMIT,
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', `the body is larger than ${CHECKOUT_BODY_LIMIT} bytes`), 413),
+    }),
+  )
+
+  app.post('/api/checkout', async (c) => {
+    const origin = c.req.header('origin')
+    // Browsers always send Origin on a cross-site POST; one we do not know is refused outright.
+    if (origin && origin !== 'null' && !config.allowedOrigins.includes(origin)) {
+      throw new ApiError(403, 'origin_not_allowed', 'this origin is not in ALLOWED_ORIGINS')
+    }
+    const key = c.req.header('idempotency-key')
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 1-255 printable ASCII characters', {
+        'Idempotency-Key': ['must be 1-255 printable ASCII characters'],
+      })
+    }
+    const request = parseRequest(await readJson(c))
+    if (request.return_url !== undefined && !isAllowedUrl(request.return_url, config.allowedOrigins)) {
+      throw new ApiError(
+        400,
+        'return_url_not_allowed',
+        'return_url must be on an origin in ALLOWED_ORIGINS',
+        {
+          return_url: ['not on an allowed origin'],
+        },
+      )
+    }
+    const ip = ipOf(c)
+
+    if (request.kind === 'token') {
+      const order = await store.getOrderByToken(request.order_token)
+      if (!order) throw new ApiError(404, 'unknown_order_token', 'no order has this order_token')
+      if (order.status !== 'created') {
+        throw new ApiError(409, 'order_closed', `this order is ${order.status} and cannot be paid again`)
+      }
+      const current = ip && !order.client_ip ? await recordIp(order, ip) : order
+      logger.info({ event: 'checkout.token', client_rrn: order.client_rrn }, 'checkout of a merchant order')
+      return c.json(checkoutResponse(config, current, ip ?? current.client_ip), 201)
+    }
+
+    const item = config.catalog.get(request.item)
+    if (!item) throw new ApiError(404, 'unknown_item', `no item "${request.item}" in the catalog`)
+    const returnUrl =
+      request.return_url ?? fallbackReturnUrl(c.req.header('referer'), origin, config.allowedOrigins)
+    const locale = request.locale ?? localeFromHeader(c.req.header('accept-language')) ?? null
+    const requestHash = key
+      ? createHash('sha256')
+          .update(JSON.stringify([request.item, request.return_url ?? null, request.locale ?? null]))
+          .digest('hex')
+      : null
+    const result = await store.insertOrder(
+      {
+        client_rrn: clientRrnFrom(s.random),
+        qepik: item.qepik,
+        item_id: item.id,
+        title: item.title,
+        description: item.description ?? null,
+        reference: null,
+        return_url: returnUrl,
+        locale,
+        client_ip: ip ?? null,
+        idempotency_key: key ?? null,
+        request_hash: requestHash,
+        order_token: null,
+      },
+      clock(),
+    )
+    if (!result.inserted) {
+      if (result.existing.request_hash !== requestHash) {
+        throw new ApiError(
+          409,
+          'idempotency_conflict',
+          'this Idempotency-Key was used with another request body',
+        )
+      }
+      return c.json(checkoutResponse(config, result.existing), 201)
+    }
+    logger.info(
+      { event: 'checkout.created', client_rrn: result.order.client_rrn, item: item.id, qepik: item.qepik },
+      'order created',
+    )
+    return c.json(checkoutResponse(config, result.order), 201)
+  })
+
+  async function recordIp(order: Order, ip: string): Promise<Order> {
+    const updated = await moveOrder(s, order, {
+      from: ['created'],
+      to: 'created',
+      client_ip: ip,
+      detail: { action: 'checkout' },
+    })
+    return updated ?? order
+  }
+
+  return app
+}
+
+/** Without an explicit return URL the buyer goes back to the page they came from, if allowed. */
+function fallbackReturnUrl(
+  referer: string | undefined,
+  origin: string | undefined,
+  allowed: readonly string[],
+): string | null {
+  if (referer && referer.length <= 2048 && isAllowedUrl(referer, allowed)) return referer
+  if (origin && allowed.includes(origin)) return `${origin}/`
+  return null
+}

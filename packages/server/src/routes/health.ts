@@ -1,0 +1,18 @@
+/** `GET /healthz`: 200 when the store answers, 503 when it does not (for load balancers). */
+import { Hono } from 'hono'
+import type { Services } from '../deps.ts'
+
+export function healthRoutes(s: Services): Hono {
+  const app = new Hono()
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    try {
+      await s.store.ping()
+      return c.json({ status: 'ok' })
+    } catch (error) {
+      s.logger.error({ event: 'health.store_down', err: error }, 'store does not answer')
+      return c.json({ status: 'unavailable' }, 503)
+    }
+  })
+  return app
+}
