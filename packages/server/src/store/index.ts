@@ -3,7 +3,7 @@
  * The server's ledger of orders and their events, on SQLite (embedded default) or PostgreSQL
  * (several instances), through one Kysely query layer.
  */
-import { parseDatabaseUrl } from './database-url.ts'
+import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.ts'
 import { kyselyStore } from './kysely-store.ts'
 import { openDatabase } from './open-database.ts'
 import type { StoreOptions } from './options.ts'
@@ -25,5 +25,5 @@ export type * from './types.ts'
  */
 export async function createStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   const { db, dialect } = openDatabase(parseDatabaseUrl(databaseUrl), options)
-  return kyselyStore(db, dialect, options.logger)
+  return kyselyStore(db, dialect, { logger: options.logger, where: redactDatabaseUrl(databaseUrl.trim()) })
 }

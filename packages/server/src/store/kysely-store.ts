@@ -18,8 +18,18 @@ const FAILED_STATES: readonly OrderStatus[] = ['failed', 'expired']
 /** Rows per multi-row INSERT, well under SQLite's limit on bound parameters. */
 const EVENT_CHUNK = 500
 
+export interface KyselyStoreOptions {
+  logger?: StoreLogger
+  /** The database as messages may name it: the URL with its password redacted. */
+  where?: string
+}
+
 /** Builds the store on an open Kysely instance; `close()` destroys it. */
-export function kyselyStore(db: Kysely<Database>, dialect: StoreDialect, logger?: StoreLogger): Store {
+export function kyselyStore(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  { logger, where }: KyselyStoreOptions = {},
+): Store {
   let closing: Promise<void> | undefined
 
   const getBy = (column: 'client_rrn' | 'order_token' | 'idempotency_key', value: string) =>
@@ -28,7 +38,7 @@ export function kyselyStore(db: Kysely<Database>, dialect: StoreDialect, logger?
   return {
     dialect,
 
-    migrate: () => migrateToLatest(db, dialect, logger),
+    migrate: () => migrateToLatest(db, dialect, { logger, where }),
 
     insertOrder: (order, now) =>
       db.transaction().execute(async (trx): Promise<InsertResult> => {

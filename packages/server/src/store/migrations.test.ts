@@ -2,6 +2,7 @@ import { LOCALES, MAX_QEPIK, ORDER_STATUSES } from '@portmanat-checkout/shared'
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { parseDatabaseUrl } from './database-url.ts'
+import { createStore } from './index.ts'
 import { kyselyStore } from './kysely-store.ts'
 import { SCHEMA_LOCALES, SCHEMA_MAX_QEPIK, SCHEMA_STATUSES } from './migrations.ts'
 import { openDatabase } from './open-database.ts'
@@ -129,4 +130,37 @@ describe('SQLite settings', () => {
       await db.destroy()
     }
   })
+})
+
+test('an unreachable database fails migrate with the URL redacted', async () => {
+  // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+  const store = await createStore('postgres://someone:hunter2@127.0.0.1:9/none')
+  try {
+    const failure = await store.migrate().then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(String(failure)).toMatch(
+      /^Error: store: cannot migrate postgres:\/\/someone:\*\*\*@127\.0\.0\.1:9\/none: /,
+    )
+    expect(String(failure)).not.toContain('hunter2')
+  } finally {
+    await store.close()
+  }
+})
+
+test('reports each applied migration to the logger, and nothing when up to date', async () => {
+  const lines: Array<[Record<string, unknown>, string]> = []
+  const log = (fields: Record<string, unknown>, message: string) => lines.push([fields, message])
+  const store = await createStore('sqlite::memory:', { logger: { info: log, warn: log, error: log } })
+  try {
+    await store.migrate()
+    expect(lines).toEqual([
+      [{ migration: '2026-11-01-ledger', database: 'sqlite::memory:' }, 'store: migration applied'],
+    ])
+    await store.migrate()
+    expect(lines).toHaveLength(1)
+  } finally {
+    await store.close()
+  }
 })

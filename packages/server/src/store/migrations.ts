@@ -116,23 +116,32 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
 export async function migrateToLatest(
   db: Kysely<Database>,
   dialect: StoreDialect,
-  logger?: StoreLogger,
+  { logger, where = `the ${dialect} database` }: { logger?: StoreLogger; where?: string } = {},
 ): Promise<void> {
+  let applied: string[]
+  try {
+    applied = await migrate(db, dialect)
+  } catch (error) {
+    throw new Error(`store: cannot migrate ${where}: ${describe(error)}`, { cause: error })
+  }
+  for (const migration of applied) logger?.info({ migration, database: where }, 'store: migration applied')
+}
+
+/** Returns the names of the migrations it applied. */
+async function migrate(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in *every* schema unless told which one; pin it to the
   // connection's own schema so two ledgers in one PostgreSQL database (e.g. per-test schemas) never
   // mistake each other's tables for their own.
   const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined
   const migrator = new Migrator({ db, provider: migrationProvider(dialect), migrationTableSchema })
   const { error, results = [] } = await migrator.migrateToLatest()
-  for (const result of results) {
-    if (result.status === 'Success')
-      logger?.info({ migration: result.migrationName }, 'store: migration applied')
-  }
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName
-    const what = failed === undefined ? 'migrating' : `migration ${failed}`
-    throw new Error(`store: ${what} failed: ${describe(error)}`, { cause: error })
+    throw failed === undefined
+      ? error
+      : new Error(`migration ${failed}: ${describe(error)}`, { cause: error })
   }
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName)
 }
 
 async function currentSchema(db: Kysely<Database>): Promise<string> {
