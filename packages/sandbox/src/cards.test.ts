@@ -19,7 +19,9 @@ describe('checkCard', () => {
       ok: false,
       errors: { number: 'numberInvalid' },
     })
-    expect(checkCard({ number: '4242-4242', ...good }, now)).toMatchObject({ errors: { number: 'numberInvalid' } })
+    expect(checkCard({ number: '4242-4242', ...good }, now)).toMatchObject({
+      errors: { number: 'numberInvalid' },
+    })
   })
 
   it('asks for a test card when the number is valid but not a test card', () => {

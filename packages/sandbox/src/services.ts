@@ -32,7 +32,10 @@ const isHttpUrl = (value: string) => {
 const ServiceSchema = v.strictObject(
   {
     service_id: v.pipe(
-      v.union([v.string(), v.pipe(v.number(), v.integer(), v.transform(String))], 'must be a string or an integer'),
+      v.union(
+        [v.string(), v.pipe(v.number(), v.integer(), v.transform(String))],
+        'must be a string or an integer',
+      ),
       v.regex(/^[0-9A-Za-z_-]{1,32}$/, 'must be 1–32 letters, digits, "_" or "-"'),
     ),
     secret: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
@@ -57,7 +60,9 @@ const ServicesSchema = v.array(ServiceSchema, 'must be an array of services')
 function describeIssues(issues: readonly v.BaseIssue<unknown>[], prefix: string): string {
   return issues
     .map((issue) => {
-      const path = (issue.path ?? []).map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
+      const path = (issue.path ?? []).map((item) =>
+        typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`,
+      )
       return `${prefix}${path.join('')}: ${issue.message}`
     })
     .join('; ')
@@ -102,6 +107,9 @@ export function loadServicesFile(path: string): SandboxService[] {
     throw new Error(`services file ${path} is not valid JSON`)
   }
   // Either a bare array or {"services": [...]}; anything else is reported by the schema.
-  const list = typeof json === 'object' && json !== null && !Array.isArray(json) && 'services' in json ? json.services : json
+  const list =
+    typeof json === 'object' && json !== null && !Array.isArray(json) && 'services' in json
+      ? json.services
+      : json
   return parseServices(list, `services file ${path}`)
 }

@@ -1,6 +1,7 @@
 /**
  * The sandbox's public types: services, options, variants, faults and recorded payments.
  */
+import type { Hono } from 'hono'
 
 /** A partner service as the PSP knows it (entered once in the partner panel). */
 export interface SandboxService {
@@ -91,11 +92,20 @@ export interface SandboxControl {
   /** Adds services or replaces those with the same `service_id`; throws on an invalid one. */
   addService(...services: SandboxService[]): void
   /** Settles a created or pending payment; throws when it is unknown or already final. */
-  settle(which: { psp_rrn?: string; client_rrn?: string; service_id?: string }, outcome: 'paid' | 'failed'): SandboxPayment
+  settle(
+    which: { psp_rrn?: string; client_rrn?: string; service_id?: string },
+    outcome: 'paid' | 'failed',
+  ): SandboxPayment
   setFaults(faults: Faults): void
   clearFaults(): void
   setVariant(variant: CheckVariant): void
   /** Back to the state `createSandbox` made: its services, variant and faults, no payments. */
   reset(): void
   payments(): SandboxPayment[]
+}
+
+/** One sandbox instance: the app to serve or mount, and its test controls. */
+export interface Sandbox {
+  app: Hono
+  control: SandboxControl
 }

@@ -25,7 +25,11 @@ export const az: Strings = {
   testCards: 'Test kartları',
   card: 'Kart',
   outcome: 'Nəticə',
-  outcomes: { paid: 'Ödənilir', declined: 'Rədd edilir', pending: 'Gözləmədə qalır, bir müddət sonra ödənilir' },
+  outcomes: {
+    paid: 'Ödənilir',
+    declined: 'Rədd edilir',
+    pending: 'Gözləmədə qalır, bir müddət sonra ödənilir',
+  },
   errorSummary: 'Xəta var',
   cardErrors: {
     numberMissing: 'Kart nömrəsini daxil edin.',

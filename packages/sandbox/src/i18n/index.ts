@@ -21,7 +21,9 @@ export function fromAcceptLanguage(header: string | undefined): Locale | undefin
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';')
-      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((value) => value !== undefined)
+      const q = params
+        .map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1])
+        .find((value) => value !== undefined)
       return { tag, q: q === undefined ? 1 : Number(q), index }
     })
     .filter((entry) => entry.q > 0)
@@ -40,6 +42,9 @@ export function fromAcceptLanguage(header: string | undefined): Locale | undefin
  */
 export function pickLocale(sources: { query?: string; field?: string; acceptLanguage?: string }): Locale {
   return (
-    matchLocale(sources.query) ?? matchLocale(sources.field) ?? fromAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LOCALE
+    matchLocale(sources.query) ??
+    matchLocale(sources.field) ??
+    fromAcceptLanguage(sources.acceptLanguage) ??
+    DEFAULT_LOCALE
   )
 }

@@ -5,7 +5,13 @@
 import type { AmountError } from '@portmanat-checkout/shared'
 import type { PaymentStatus } from '../types.ts'
 
-export type CardError = 'numberMissing' | 'numberInvalid' | 'numberNotTest' | 'expiryFormat' | 'expiryPast' | 'cvvFormat'
+export type CardError =
+  | 'numberMissing'
+  | 'numberInvalid'
+  | 'numberNotTest'
+  | 'expiryFormat'
+  | 'expiryPast'
+  | 'cvvFormat'
 
 export type FieldError =
   | 'required'
