@@ -23,6 +23,7 @@ export const VariantSchema = v.strictObject(
 export function parseVariant(
   input: unknown,
 ): { ok: true; variant: CheckVariant } | { ok: false; message: string } {
+  if (Array.isArray(input)) return { ok: false, message: 'the variant must be a JSON object' }
   const parsed = v.safeParse(VariantSchema, input)
   return parsed.success
     ? { ok: true, variant: parsed.output }

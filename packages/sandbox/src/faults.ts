@@ -48,6 +48,7 @@ export const FaultsSchema = v.pipe(
 
 /** Validates faults; the error lists every problem. */
 export function parseFaults(input: unknown): { ok: true; faults: Faults } | { ok: false; message: string } {
+  if (Array.isArray(input)) return { ok: false, message: 'faults must be a JSON object' }
   const parsed = v.safeParse(FaultsSchema, input)
   return parsed.success
     ? { ok: true, faults: parsed.output }

@@ -27,6 +27,8 @@ const isHttpUrl = (value: string) => {
   }
 }
 
+const CALLBACK_URL_MESSAGE = 'must be an absolute http(s) URL, or "" for the sandbox’s own result page'
+
 // Every message is written out so that no message echoes the received value: the secret must
 // never appear in an error.
 const ServiceSchema = v.strictObject(
@@ -46,8 +48,8 @@ const ServiceSchema = v.strictObject(
       v.maxLength(200, 'must be at most 200 characters'),
     ),
     callback_url: v.union(
-      [v.literal(''), v.pipe(v.string(), v.check(isHttpUrl))],
-      'must be an absolute http(s) URL, or "" for the sandbox’s own result page',
+      [v.literal(''), v.pipe(v.string(), v.check(isHttpUrl, CALLBACK_URL_MESSAGE))],
+      CALLBACK_URL_MESSAGE,
     ),
     callback_method: v.optional(v.picklist(['GET', 'POST'], 'must be "GET" or "POST"'), 'GET'),
     test: v.optional(v.boolean('must be true or false'), true),
