@@ -82,6 +82,6 @@ export function formsOf(html: string): { action: string; fields: URLSearchParams
 export function setup(options: SandboxOptions = {}) {
   const clock = fakeClock()
   const sandbox = createSandbox({ services: [SHOP], now: clock.now, pendingDelayMs: 60_000, ...options })
-  const request = (path: string, init?: RequestInit) => sandbox.app.request(`${BASE}${path}`, init)
+  const request = async (path: string, init?: RequestInit) => sandbox.app.request(`${BASE}${path}`, init)
   return { ...sandbox, clock, request }
 }
