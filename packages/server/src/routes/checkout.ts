@@ -34,6 +34,10 @@ const ReturnUrl = v.pipe(
 )
 const Locale = v.picklist(LOCALES, `locale must be one of ${LOCALES.join(', ')}`)
 
+// One message function for the object's own issues: a key we do not know, or one that is missing.
+const objectMessage = (issue: v.BaseIssue<unknown>) =>
+  issue.expected === 'never' ? 'unknown field' : issue.received === 'undefined' ? 'is required' : 'invalid'
+
 const ItemRequest = v.strictObject(
   {
     item: v.pipe(
@@ -43,7 +47,7 @@ const ItemRequest = v.strictObject(
     return_url: v.optional(ReturnUrl),
     locale: v.optional(Locale),
   },
-  (issue) => `unknown field ${String(issue.expected ?? '')}`.trim(),
+  objectMessage,
 )
 
 const TokenRequest = v.strictObject(
@@ -55,7 +59,7 @@ const TokenRequest = v.strictObject(
     return_url: v.optional(ReturnUrl),
     locale: v.optional(Locale),
   },
-  (issue) => `unknown field ${String(issue.expected ?? '')}`.trim(),
+  objectMessage,
 )
 
 const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/
