@@ -120,7 +120,7 @@ describe('POST /check', () => {
         service: { id: 200002, title: 'Test shop <b>&</b>', test: 1, status: 1 },
       },
     })
-    expect(answer.body).not.toHaveProperty('date')
+    expect(answer).not.toHaveProperty('body.date')
     expect(parseCheckResponse(answer)).toMatchObject({ kind: 'pending', body: { test: true } })
   })
 })
