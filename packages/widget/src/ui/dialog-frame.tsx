@@ -35,11 +35,13 @@ export class DialogFrame extends Component<DialogFrameProps> {
     this.focusIn()
   }
 
-  // A phase change can remove the focused button (Confirm while submitting): focus stays inside.
+  // A phase change can remove the focused button (Confirm while submitting), and focus parked
+  // on the dialog itself while loading belongs on the new primary action: move it, but never
+  // away from a control the user chose.
   override componentDidUpdate(): void {
     const dialog = this.dialog.current
     const active = dialog && activeIn(dialog)
-    if (!active || !dialog.contains(active)) this.focusIn()
+    if (!active || active === dialog || !dialog.contains(active)) this.focusIn()
   }
 
   override componentWillUnmount(): void {
