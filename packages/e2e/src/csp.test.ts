@@ -24,7 +24,8 @@ describe('a merchant page with a strict Content-Security-Policy', () => {
     const url = shopPage(
       e2e,
       { item: 'premium', locale: 'en', 'show-price': true },
-      { headers: { 'content-security-policy': strictCsp(e2e.server.url) } },
+      // Unstyled: the policy allows no stylesheet from the merchant's own origin.
+      { headers: { 'content-security-policy': strictCsp(e2e.server.url) }, styled: false },
     )
     await page.goto(url)
     const { payButton, dialog } = widget(page)

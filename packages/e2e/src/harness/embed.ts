@@ -15,6 +15,12 @@ export interface EmbedOptions {
   /** `<html lang>` @default 'en' */
   lang?: string
   title?: string
+  /**
+   * Link the shop's own stylesheet and font (`/shop.css`). Off for pages under a CSP that allows
+   * no styles from the merchant's origin.
+   * @default true
+   */
+  styled?: boolean
 }
 
 const escapeHtml = (value: string) =>
@@ -29,14 +35,15 @@ const attributes = (attrs: Record<string, string | true>) =>
 export const readmeScript = (serverUrl: string): WidgetScript => ({ src: `${serverUrl}/widget.js` })
 
 /**
- * A merchant page: plain HTML with no script or style of its own (so a strict CSP needs no
- * exceptions for the page itself) and the widget loaded exactly as the README tells merchants.
+ * A merchant page: plain HTML with no script of its own, no inline style (so a strict CSP needs
+ * no exceptions for the page itself) and the widget loaded exactly as the README tells merchants.
  */
 export const embedPage = ({
   script,
   elements,
   lang = 'en',
   title = 'Merchant shop',
+  styled = true,
 }: EmbedOptions): string => {
   const scriptAttrs: Record<string, string | true> = { src: script.src }
   if (script.async !== false) scriptAttrs.async = true
@@ -48,13 +55,15 @@ export const embedPage = ({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-</head>
+${styled ? '<link rel="stylesheet" href="/shop.css">\n' : ''}</head>
 <body>
+<main>
 <h1>${escapeHtml(title)}</h1>
 <p>Everything you need, paid in manat.</p>
 <script${attributes(scriptAttrs)}></script>
 ${elements.map((attrs) => `<portmanat-checkout${attributes(attrs)}></portmanat-checkout>`).join('\n')}
 <p><a href="#footer">Terms</a></p>
+</main>
 </body>
 </html>
 `

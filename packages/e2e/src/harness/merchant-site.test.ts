@@ -22,6 +22,17 @@ describe('merchant site', () => {
     expect((await fetch(`${site.origin}/nope`)).status).toBe(404)
   })
 
+  it('serves the shop stylesheet and a font that has the manat sign', async () => {
+    const css = await fetch(`${site.origin}/shop.css`)
+    expect(css.headers.get('content-type')).toContain('text/css')
+    const face = await (await fetch(`${site.origin}/fonts/400.css`)).text()
+    const file = /url\(\.\/(files\/noto-sans-latin-ext-400-normal\.woff2)\)/.exec(face)?.[1]
+    expect(face).toContain('U+20AD-20C0')
+    const font = await fetch(`${site.origin}/fonts/${file}`)
+    expect(font.headers.get('content-type')).toBe('font/woff2')
+    expect((await fetch(`${site.origin}/fonts/../package.json`)).status).toBe(404)
+  })
+
   it('is on an origin of its own', () => {
     expect(site.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
   })
@@ -36,6 +47,7 @@ describe('embedPage', () => {
     expect(html).toContain('<script src="http://127.0.0.1:8787/widget.js" async></script>')
     expect(html).toContain('<portmanat-checkout item="premium"></portmanat-checkout>')
     expect(html.match(/<script/g)).toHaveLength(1)
+    expect(html).toContain('<link rel="stylesheet" href="/shop.css">')
     expect(html).not.toContain('<style')
     expect(html).not.toContain('style=')
   })

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { freePort } from './free-port.ts'
+import { shopAsset } from './shop-assets.ts'
 
 /** One page of the merchant site. */
 export interface MerchantPage {
@@ -22,7 +23,8 @@ export interface MerchantSite {
 
 /**
  * Starts a tiny `node:http` server standing in for the merchant's own site. It knows nothing of
- * the widget: the pages load it by `<script>` from the signing server, as merchants do.
+ * the widget: the pages load it by `<script>` from the signing server, as merchants do. Besides
+ * the added pages it serves the shop's stylesheet and font (`/shop.css`, `/fonts/…`).
  */
 export const startMerchantSite = async (): Promise<MerchantSite> => {
   const port = await freePort()
@@ -35,6 +37,12 @@ export const startMerchantSite = async (): Promise<MerchantSite> => {
     if (pathname === '/favicon.ico') {
       // A 404 here would add a console error to every page and blur the console assertions.
       res.writeHead(204).end()
+      return
+    }
+    const asset = page ? undefined : shopAsset(pathname)
+    if (asset) {
+      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' })
+      res.end(asset.body)
       return
     }
     if (!page || (req.method !== 'GET' && req.method !== 'HEAD')) {

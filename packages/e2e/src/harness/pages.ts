@@ -10,12 +10,16 @@ let counter = 0
 export const shopPage = (
   e2e: E2e,
   attrs: Record<string, string | true>,
-  { lang = 'en', headers }: { lang?: string; headers?: Record<string, string> } = {},
+  {
+    lang = 'en',
+    headers,
+    styled = true,
+  }: { lang?: string; headers?: Record<string, string>; styled?: boolean } = {},
 ): string => {
   counter += 1
   return e2e.site.add({
     path: `/shop-${counter}`,
-    html: embedPage({ script: readmeScript(e2e.server.url), elements: [attrs], lang }),
+    html: embedPage({ script: readmeScript(e2e.server.url), elements: [attrs], lang, styled }),
     ...(headers ? { headers } : {}),
   })
 }
