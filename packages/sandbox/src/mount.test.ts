@@ -84,6 +84,21 @@ describe('mounted under /sandbox', () => {
     expect(await page.text()).toContain('<script src="/sandbox/assets/auto-submit.js" defer></script>')
   })
 
+  it('works through app.mount as well, which strips the prefix', async () => {
+    const sandbox = createSandbox({
+      basePath: '/sandbox',
+      services: [{ ...DEMO_SERVICE, callback_url: `${PUBLIC_URL}/cb` }],
+    })
+    const parent = new Hono()
+    parent.mount('/sandbox', (request, env) => sandbox.app.fetch(request, env))
+    const page = await parent.request('/sandbox/process', formPost(demoForm()))
+    expect(formsOf(await page.text())[0]?.action).toBe('/sandbox/process/continue')
+    const unknown = await parent.request('/sandbox/_sandbox/nothing')
+    expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } })
+    const check = await parent.request('/sandbox/check', formPost('psp_rrn=x'))
+    expect(await check.json()).toMatchObject({ status: 'BAD', code: 20 })
+  })
+
   it('refuses a basePath that is not a path', () => {
     expect(() => createSandbox({ basePath: 'sandbox' })).toThrow('invalid sandbox basePath')
     expect(() => createSandbox({ basePath: '/a b' })).toThrow('invalid sandbox basePath')
