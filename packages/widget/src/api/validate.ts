@@ -11,8 +11,8 @@ import {
   isClientRrn,
   ORDER_STATUSES,
   type PaymentResponse,
-  parseAmount,
 } from '@portmanat-checkout/shared'
+import { qepikOf } from '../ui/money.ts'
 
 type Json = Record<string, unknown>
 
@@ -24,7 +24,7 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isOptionalText = (value: unknown): value is string | undefined =>
   value === undefined || typeof value === 'string'
 
-const isAmount = (value: unknown): value is string => parseAmount(value).ok
+const isAmount = (value: unknown): value is string => qepikOf(value) !== undefined
 
 /** An absolute http(s) URL. */
 export function isHttpUrl(value: unknown): value is string {
