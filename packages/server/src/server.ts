@@ -35,11 +35,16 @@ export function listen({
               if ('closeAllConnections' in server) server.closeAllConnections()
             }, graceMs)
             force.unref()
+            // Keep-alive sockets with no request in flight would otherwise hold close() open,
+            // including those that become idle when their last response is sent.
+            const sweep = setInterval(() => {
+              if ('closeIdleConnections' in server) server.closeIdleConnections()
+            }, 50)
             server.close(() => {
               clearTimeout(force)
+              clearInterval(sweep)
               done()
             })
-            // Keep-alive sockets with no request in flight would otherwise hold close() open.
             if ('closeIdleConnections' in server) server.closeIdleConnections()
           }),
       })

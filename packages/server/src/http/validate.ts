@@ -3,14 +3,13 @@ import { ApiError } from './errors.ts'
 
 /** Field → messages, from valibot issues (`_` for the body itself). */
 export function issueFields(issues: readonly v.BaseIssue<unknown>[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {}
+  // A Map, not an object literal: a field may be called `constructor` or `__proto__`.
+  const fields = new Map<string, string[]>()
   for (const issue of issues) {
     const key = issue.path?.map((item) => String(item.key)).join('.') || '_'
-    const list = fields[key] ?? []
-    list.push(issue.message)
-    fields[key] = list
+    fields.set(key, [...(fields.get(key) ?? []), issue.message])
   }
-  return fields
+  return Object.fromEntries(fields)
 }
 
 /** Parses or throws a 400 `invalid_request` whose `fields` say what is wrong where. */

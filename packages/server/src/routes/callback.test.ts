@@ -84,7 +84,7 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     const h = await createHarness({ store })
     const order = await checkoutOf(h, 'premium')
     // A form signed for 1.00 with the order's client_rrn (as if the secret had leaked).
-    const forged = { ...order.redirect.fields, amount: '1.00' }
+    const forged: Record<string, string> = { ...order.redirect.fields, amount: '1.00' }
     forged.hash = createHmac('sha256', DEMO_SECRET).update(`100001${forged.client_rrn}1.00`).digest('hex')
     const psp_rrn = await h.startPayment(forged)
     const callback = await h.payWithCard(psp_rrn, TEST_CARDS.paid)

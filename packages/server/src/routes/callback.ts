@@ -28,20 +28,21 @@ const CallbackParams = v.object({
 })
 
 async function readParams(c: Context): Promise<Record<string, string>> {
-  const params: Record<string, string> = {}
-  for (const [key, value] of new URL(c.req.url).searchParams) params[key] ??= value
+  // The first value of each name wins, query before body; a Map, since names come from outside.
+  const params = new Map<string, string>()
+  for (const [key, value] of new URL(c.req.url).searchParams) if (!params.has(key)) params.set(key, value)
   const type = c.req.header('content-type') ?? ''
   if (c.req.method === 'POST' && /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
     try {
       const form = await c.req.parseBody()
       for (const [key, value] of Object.entries(form)) {
-        if (typeof value === 'string') params[key] ??= value
+        if (typeof value === 'string' && !params.has(key)) params.set(key, value)
       }
     } catch {
       // An unreadable form is the same as a missing one: the parameters fail validation below.
     }
   }
-  return params
+  return { psp_rrn: params.get('psp_rrn') ?? '', client_rrn: params.get('client_rrn') ?? '' }
 }
 
 /** The return URL with our parameters added; its own query and fragment are kept. */

@@ -1,0 +1,120 @@
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { createApp } from './app.ts'
+import { loadConfig } from './config.ts'
+import { createSandboxMode } from './sandbox-mode.ts'
+import { listen } from './server.ts'
+import { captureLogger } from './testing/capture-logger.ts'
+import { storeFactories } from './testing/engines.ts'
+
+const [store] = storeFactories
+if (!store) throw new Error('no store engine')
+
+const form = (fields: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+  redirect: 'manual',
+})
+
+const hidden = (html: string, name: string) => {
+  const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]
+  if (value === undefined) throw new Error(`no hidden ${name} in the page`)
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+}
+
+describe('a real listening server in sandbox mode', () => {
+  it('takes a payment from checkout through the sandbox pages to paid, over real HTTP', async () => {
+    // Bound first, so PUBLIC_URL can name the real port; requests reach the app once it exists.
+    let app: ReturnType<typeof createApp> | undefined
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
+    })
+    onTestFinished(() => server.close(1000))
+    const merchant = 'https://shop.example.az'
+    const config = loadConfig({
+      PUBLIC_URL: server.url,
+      DATABASE_URL: 'sqlite::memory:',
+      ALLOWED_ORIGINS: merchant,
+      LOG_LEVEL: 'silent',
+    })
+    const { sandbox, psp } = createSandboxMode(config)
+    app = createApp(config, { store: await store.open(), psp, sandbox, logger: captureLogger().logger })
+
+    const checkout = await fetch(`${server.url}/api/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: merchant },
+      body: JSON.stringify({ item: 'coffee', return_url: `${merchant}/thanks` }),
+    })
+    expect(checkout.status).toBe(201)
+    const order = (await checkout.json()) as {
+      client_rrn: string
+      redirect: { url: string; fields: Record<string, string> }
+    }
+    // The socket address, not a header, is the client IP.
+    expect(order.redirect.fields.client_ip).toBe('127.0.0.1')
+
+    const checkPage = await fetch(order.redirect.url, form(order.redirect.fields))
+    expect(checkPage.status).toBe(200)
+    const psp_rrn = hidden(await checkPage.text(), 'psp_rrn')
+
+    const next = await fetch(`${server.url}/sandbox/process/continue`, form({ psp_rrn }))
+    expect(next.status).toBe(303)
+    const bankUrl = new URL(next.headers.get('location') ?? '', server.url)
+    expect((await fetch(bankUrl)).status).toBe(200)
+
+    const paid = await fetch(
+      `${server.url}/sandbox/bank`,
+      form({ psp_rrn, number: '4242 4242 4242 4242', expiry: '12/39', cvv: '123' }),
+    )
+    expect(paid.status).toBe(303)
+    const callback = paid.headers.get('location') ?? ''
+    expect(callback.startsWith(`${server.url}/api/callback?`)).toBe(true)
+
+    const back = await fetch(callback, { redirect: 'manual' })
+    expect(back.status).toBe(303)
+    expect(back.headers.get('location')).toBe(
+      `${merchant}/thanks?portmanat_status=paid&client_rrn=${order.client_rrn}`,
+    )
+
+    const payment = await fetch(`${server.url}/api/payments/${order.client_rrn}`)
+    expect(await payment.json()).toMatchObject({
+      client_rrn: order.client_rrn,
+      status: 'paid',
+      amount: '24.90',
+    })
+  })
+
+  it('closes gracefully: an in-flight request finishes, new connections are refused', async () => {
+    let release: () => void = () => {}
+    const held = new Promise<void>((done) => {
+      release = done
+    })
+    let arrive: () => void = () => {}
+    const arrived = new Promise<void>((done) => {
+      arrive = done
+    })
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      fetch: async () => {
+        arrive()
+        await held
+        return new Response('finished')
+      },
+    })
+    const inFlight = fetch(`${server.url}/slow`)
+    await arrived
+    const closing = server.close(5000)
+    release()
+    expect(await (await inFlight).text()).toBe('finished')
+    await closing
+    await expect(fetch(`${server.url}/again`)).rejects.toThrow()
+  })
+})
