@@ -1,6 +1,7 @@
 /**
  * The test bank: its test cards and the checks of the card form (number, expiry, CVV).
  */
+import { bakuWallClock } from './baku-time.ts'
 import type { CardError } from './i18n/index.ts'
 
 export type CardOutcome = 'paid' | 'declined' | 'pending'
@@ -39,9 +40,6 @@ export type CardCheck =
   | { ok: true; outcome: CardOutcome; last4: string }
   | { ok: false; errors: Partial<Record<keyof CardForm, CardError>> }
 
-// Whole years and months in UTC+4 (Asia/Baku, no DST), the bank's own calendar.
-const BAKU_OFFSET_MS = 4 * 60 * 60 * 1000
-
 /**
  * Checks the card form; `now` decides whether the expiry has passed (a card is good through
  * the last day of its expiry month).
@@ -61,7 +59,8 @@ export function checkCard(form: CardForm, now: Date): CardCheck {
   const month = Number(expiry?.[1])
   if (!expiry || month < 1 || month > 12) errors.expiry = 'expiryFormat'
   else {
-    const today = new Date(now.getTime() + BAKU_OFFSET_MS)
+    // Months in the bank's own calendar.
+    const today = bakuWallClock(now)
     const current = today.getUTCFullYear() * 12 + today.getUTCMonth()
     if ((2000 + Number(expiry[2])) * 12 + (month - 1) < current) errors.expiry = 'expiryPast'
   }

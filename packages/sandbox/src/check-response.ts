@@ -4,6 +4,7 @@
  */
 import { CHECK_BAD } from '@portmanat-checkout/shared'
 import * as v from 'valibot'
+import { bakuWallClock } from './baku-time.ts'
 import type { CheckVariant, SandboxPayment, SandboxService } from './types.ts'
 
 /** Schema of a variant, from code, the control endpoint or the state file. */
@@ -34,12 +35,9 @@ const DESCRIPTIONS = { '-1': 'Request failed', '0': 'OK', '1': 'Pending' } as co
 
 const CODES = { created: 1, pending: 1, paid: 0, failed: -1 } as const
 
-/** The PSP's time zone: Asia/Baku is UTC+4 all year (no DST since 2016). */
-const BAKU_OFFSET_MS = 4 * 60 * 60 * 1000
-
 /** `2016-08-22 11:37:23.000000` in Asia/Baku, the PHP DateTime shape. */
 export function bakuTimestamp(iso: string) {
-  const shifted = new Date(new Date(iso).getTime() + BAKU_OFFSET_MS).toISOString()
+  const shifted = bakuWallClock(new Date(iso)).toISOString()
   return {
     date: `${shifted.slice(0, 10)} ${shifted.slice(11, 23)}000`,
     timezone_type: 3,

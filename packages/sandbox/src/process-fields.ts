@@ -11,7 +11,7 @@ import {
   parseAmount,
   signingMessage,
 } from '@portmanat-checkout/shared'
-import type { FieldError } from './i18n/index.ts'
+import type { FieldError, Strings } from './i18n/index.ts'
 import { type Fields, single } from './request-fields.ts'
 import type { SandboxService } from './types.ts'
 
@@ -20,6 +20,10 @@ export type ProcessField = (typeof PROCESS_FIELDS)[number]
 export type ProcessIssue = { kind: FieldError } | { kind: 'amount'; error: AmountError }
 
 export type ProcessErrors = Partial<Record<ProcessField, ProcessIssue>>
+
+/** The message of one problem, in the page's language. */
+export const issueMessage = (t: Strings, issue: ProcessIssue) =>
+  issue.kind === 'amount' ? t.amountErrors[issue.error] : t.fieldErrors[issue.kind]
 
 export type ProcessCheck =
   | { ok: true; fields: ProcessFields; qepik: number; service: Required<SandboxService> }

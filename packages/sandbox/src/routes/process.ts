@@ -8,7 +8,7 @@ import { toCallback } from '../callback.ts'
 import { type SandboxDeps, sendPage, viewFor, wantsJson } from '../deps.ts'
 import { FAULT_HEADER, parseFaultHeader, runFaults } from '../faults.ts'
 import { STRINGS } from '../i18n/index.ts'
-import { checkProcessFields, type ProcessErrors } from '../process-fields.ts'
+import { checkProcessFields, issueMessage, type ProcessErrors } from '../process-fields.ts'
 import { readFields, text } from '../request-fields.ts'
 import { checkPage, messagePage, processErrorPage } from '../views/pages.ts'
 import { openPayment } from './flow-guard.ts'
@@ -17,10 +17,7 @@ import { openPayment } from './flow-guard.ts'
 function errorsJson(errors: ProcessErrors) {
   const t = STRINGS.en
   const list = Object.fromEntries(
-    Object.entries(errors).map(([field, issue]) => [
-      field,
-      [issue.kind === 'amount' ? t.amountErrors[issue.error] : t.fieldErrors[issue.kind]],
-    ]),
+    Object.entries(errors).map(([field, issue]) => [field, [issueMessage(t, issue)]]),
   )
   return { status: 'BAD', code: 10, description: 'Validation error', errors: list }
 }

@@ -4,7 +4,7 @@
  */
 import { formatMoney } from '@portmanat-checkout/shared'
 import { html } from 'hono/html'
-import type { ProcessErrors } from '../process-fields.ts'
+import { issueMessage, type ProcessErrors } from '../process-fields.ts'
 import type { SandboxPayment } from '../types.ts'
 import { type Html, langField, layout, type View } from './layout.ts'
 
@@ -35,10 +35,9 @@ export function checkPage(view: View, payment: SandboxPayment, title: string, qe
 /** The page for a rejected `/process` request, listing every field that is wrong. */
 export function processErrorPage(view: View, errors: ProcessErrors): Html {
   const { t } = view
-  const items = Object.entries(errors).map(([field, issue]) => {
-    const message = issue.kind === 'amount' ? t.amountErrors[issue.error] : t.fieldErrors[issue.kind]
-    return html`<li><code>${field}</code>: ${message}</li>`
-  })
+  const items = Object.entries(errors).map(
+    ([field, issue]) => html`<li><code>${field}</code>: ${issueMessage(t, issue)}</li>`,
+  )
   const content = html`<div class="error-summary" role="alert" aria-labelledby="error-title">
 <h1 id="error-title">${t.processErrorTitle}</h1>
 <p>${t.processErrorIntro}</p>
