@@ -25,15 +25,15 @@ export const demoPage = (catalog: Catalog, publicUrl: string) => {
     title: 'Demo shop · portmanat-checkout',
     head: html`<script src="/widget.js" async></script>`,
     body: html`<header class="banner">
-<strong>Sandbox mode</strong> — no real money moves. Payments go to the built-in
-<a href="/sandbox/">Portmanat sandbox</a>.
+<strong>Sandbox mode</strong> — no real money moves. Payments go to the PSP emulator built into this
+server; pay with a <a href="#test-cards">test card</a>.
 </header>
 <main class="shop">
 <section class="intro">
 <h1>Demo shop</h1>
 <p>Every button below is a real <code>&lt;portmanat-checkout&gt;</code> element talking to this server. Pay with a
 sandbox test card, any future expiry date and any three-digit CVV.</p>
-<ul class="cards-list">
+<ul class="cards-list" id="test-cards">
 ${TEST_CARDS.map(([card, outcome]) => html`<li><code>${card}</code> ${outcome}</li>`)}
 </ul>
 </section>
