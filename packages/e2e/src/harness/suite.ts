@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { type BuyerOptions, type BuyerSession, launchChromium, openBuyer } from './browser.ts'
@@ -44,6 +45,8 @@ export const useE2e = ({ serverEnv = {} }: UseE2eOptions = {}): E2e => {
     await browser?.close()
     const exit = await server?.stop()
     await site?.close()
+    // The database and sandbox state were this file's alone; the output tail is in any failure.
+    if (server) rmSync(server.dataDir, { recursive: true, force: true })
     if (exit && exit.code !== 0 && exit.signal === null) {
       throw new Error(`server exited with code ${exit.code} on SIGTERM:\n${server?.output()}`)
     }
