@@ -21,8 +21,8 @@ export interface UseE2eOptions {
 }
 
 /**
- * Registers the hooks of one e2e file: a merchant site, then the real server (allowing the site's
- * origin), then Chromium — once per file; a new browser context per test; everything stopped in
+ * Registers the hooks of one e2e file: Chromium, a merchant site, then the real server (allowing
+ * the site's origin) — once per file; a new browser context per test; everything stopped in
  * `afterAll` even when tests fail. On a failure the server's output and the page's console are
  * printed, since the reason is usually there.
  */
@@ -36,9 +36,10 @@ export const useE2e = ({ serverEnv = {} }: UseE2eOptions = {}): E2e => {
   let seen: BuyerSession[] = []
 
   beforeAll(async () => {
+    // Chromium first: when it is missing, say so before starting anything else.
+    browser = await launchChromium()
     site = await startMerchantSite()
     server = await startServer({ allowedOrigins: [site.origin], env: serverEnv })
-    browser = await launchChromium()
   })
 
   afterAll(async () => {
