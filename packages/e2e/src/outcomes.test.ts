@@ -26,7 +26,7 @@ describe('card outcomes other than paid', () => {
   })
 
   it('a pending card shows "pending", then "paid" once the bank settles it, without a reload', async () => {
-    const { page } = await e2e.buyer()
+    const { page, diagnostics } = await e2e.buyer()
     const url = shopPage(e2e, { item: 'premium', locale: 'en' })
     await page.goto(url)
     const order = await openSummary(page)
@@ -48,5 +48,8 @@ describe('card outcomes other than paid', () => {
     await dialog.getByText('Payment received').waitFor({ timeout: 45_000 })
     await waitForStatus(e2e.server.url, order.client_rrn, 'paid')
     expect(await page.locator('html').getAttribute('data-e2e-same-document')).toBe('yes')
+    await expect
+      .poll(() => diagnostics.widgetEvents.map((event) => event.type))
+      .toEqual(['portmanat:pending', 'portmanat:success'])
   })
 })
