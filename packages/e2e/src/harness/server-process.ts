@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -95,10 +95,11 @@ const waitForExit = async (child: ChildProcess, ms: number): Promise<boolean> =>
 export const startServer = async ({
   allowedOrigins,
   port,
-  dataDir = mkdtempSync(join(tmpdir(), 'portmanat-e2e-')),
+  dataDir: givenDir,
   env = {},
   startTimeoutMs = 30_000,
 }: ServerOptions): Promise<ServerProcess> => {
+  const dataDir = givenDir ?? mkdtempSync(join(tmpdir(), 'portmanat-e2e-'))
   const listenPort = port ?? (await freePort())
   const url = `http://127.0.0.1:${listenPort}`
   const databaseUrl = `sqlite:${join(dataDir, 'payments.db')}`
@@ -160,7 +161,13 @@ export const startServer = async ({
     return { code: running.exitCode, signal: running.signalCode }
   }
 
-  await launch()
+  try {
+    await launch()
+  } catch (error) {
+    // A directory we made for a server that never came up is of no use to anyone.
+    if (!givenDir) rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  }
   return {
     url,
     port: listenPort,
