@@ -4,6 +4,7 @@
  * Nothing listens on a port.
  */
 import { createSandbox, DEMO_SERVICE, type Sandbox } from '@portmanat-checkout/sandbox'
+import { onTestFinished } from 'vitest'
 import { createApp } from '../app.ts'
 import { type Config, loadConfig } from '../config.ts'
 import { resolveServices, type Services } from '../deps.ts'
@@ -124,7 +125,20 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     sandbox,
     ...(options.widget ? { widget: options.widget } : {}),
   })
-  const request = async (path: string, init?: RequestInit) => app.request(path, init)
+  // Every test that uses a harness also checks that no response and no log line showed a secret.
+  const secrets = [config.secretKey.reveal(), MERCHANT_KEY, DEMO_SERVICE.secret, LIVE_SERVICE.secret]
+  const seen: string[] = []
+  onTestFinished(() => {
+    for (const text of [...seen, ...lines]) {
+      const leaked = secrets.find((secret) => text.includes(secret))
+      if (leaked) throw new Error(`a secret leaked into: ${text.slice(0, 200)}`)
+    }
+  })
+  const request = async (path: string, init?: RequestInit) => {
+    const res = await app.request(path, init)
+    seen.push([...res.headers].join('\n'), await res.clone().text())
+    return res
+  }
 
   async function startPayment(fields: Record<string, string>): Promise<string> {
     const res = await request('/sandbox/process', form(fields))
