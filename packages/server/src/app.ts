@@ -72,7 +72,8 @@ export function createApp(config: Config, deps: AppDeps) {
   app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))
   if (deps.sandbox) {
     const sandbox = deps.sandbox.app
-    app.mount('/sandbox', (request) => sandbox.fetch(request))
+    // Pass the Node bindings through: the sandbox's drop and hang faults need the socket.
+    app.mount('/sandbox', (request, env) => sandbox.fetch(request, env))
   }
 
   app.onError((error, c) => {

@@ -29,7 +29,7 @@ export interface AppDeps {
   /** Where `/widget.js` comes from. @default the built `@portmanat-checkout/widget` */
   widget?: WidgetSource
   /** The PSP emulator to mount at `/sandbox` (sandbox mode). */
-  sandbox?: { app: { fetch: (request: Request, ...rest: never[]) => Response | Promise<Response> } }
+  sandbox?: { app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } }
 }
 
 /** Dependencies with the defaults filled in. */

@@ -91,6 +91,29 @@ describe('a real listening server in sandbox mode', () => {
     })
   })
 
+  it('passes the socket to the mounted sandbox, so its drop fault closes the connection instead of a 500', async () => {
+    let app: ReturnType<typeof createApp> | undefined
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
+    })
+    onTestFinished(() => server.close(1000))
+    const config = loadConfig({
+      PUBLIC_URL: server.url,
+      DATABASE_URL: 'sqlite::memory:',
+      LOG_LEVEL: 'silent',
+    })
+    const { sandbox, psp } = createSandboxMode(config)
+    app = createApp(config, { store: await store.open(), psp, sandbox, logger: captureLogger().logger })
+
+    const dropped = fetch(`${server.url}/sandbox/check`, {
+      ...form({ psp_rrn: 'anything' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-sandbox-fault': 'drop' },
+    })
+    await expect(dropped).rejects.toThrow()
+  })
+
   it('closes gracefully: an in-flight request finishes, new connections are refused', async () => {
     let release: () => void = () => {}
     const held = new Promise<void>((done) => {
