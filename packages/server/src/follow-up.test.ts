@@ -60,6 +60,25 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     expect((await h.store.getOrder(late.client_rrn))?.status).toBe('paid')
   })
 
+  it('tells the merchant backend about each expired order', async () => {
+    let now = T0
+    const changed: string[] = []
+    const h = await createHarness({
+      store,
+      clock: () => now,
+      webhooks: {
+        orderChanged: (order) => changed.push(`${order.client_rrn}:${order.status}`),
+        idle: async () => {},
+        stop: () => {},
+      },
+    })
+    const unpaid = await h.checkout({ item: 'premium' })
+    const { client_rrn } = (await unpaid.json()) as { client_rrn: string }
+    now = later(25 * 60 * 60 * 1000)
+    await runFollowUp(h.services)
+    expect(changed).toEqual([`${client_rrn}:expired`])
+  })
+
   it('runs on a timer and stops cleanly', async () => {
     const h = await createHarness({ store })
     const job = startFollowUp(h.services, { intervalMs: 5 })

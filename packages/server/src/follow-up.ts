@@ -63,8 +63,20 @@ export async function runFollowUp(
   }
   const now = clock()
   const expired = await store.expireCreated(new Date(now.getTime() - expireAfterMs), now)
-  if (expired > 0) logger.info({ event: 'followup.expired', count: expired }, 'expired unpaid orders')
-  return { checked: due.length, expired }
+  for (const order of expired) {
+    logger.info(
+      {
+        event: 'order.transition',
+        client_rrn: order.client_rrn,
+        from: 'created',
+        to: 'expired',
+        reason: 'expired',
+      },
+      'order transition',
+    )
+    deps.webhooks.orderChanged(order)
+  }
+  return { checked: due.length, expired: expired.length }
 }
 
 export interface FollowUpJob {

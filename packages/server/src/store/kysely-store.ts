@@ -155,7 +155,7 @@ export function kyselyStore(
           // One with a psp_rrn came back from the PSP: the follow-up job settles it, not the clock.
           .where('psp_rrn', 'is', null)
           .where('created_at', '<', before.toISOString())
-          .returning('client_rrn')
+          .returningAll()
           .execute()
         await insertEvents(
           trx,
@@ -168,7 +168,7 @@ export function kyselyStore(
             at,
           })),
         )
-        return expired.length
+        return expired
       }),
 
     events: (clientRrn) =>

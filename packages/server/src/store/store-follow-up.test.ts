@@ -86,7 +86,7 @@ describe.each(engines)('follow-up queries on $name', (engine) => {
     await store.transition(returned.client_rrn, { from: ['created'], to: 'created', psp_rrn: 'P' }, at(1))
     const pending = await pendingOrder(store, 0, iso(5))
 
-    expect(await store.expireCreated(at(60), at(61))).toBe(2)
+    expect((await store.expireCreated(at(60), at(61))).map((o) => o.status)).toEqual(['expired', 'expired'])
     for (const order of old) {
       expect(await store.getOrder(order.client_rrn)).toMatchObject({
         status: 'expired',
@@ -103,7 +103,7 @@ describe.each(engines)('follow-up queries on $name', (engine) => {
     expect(await store.getOrder(recent.client_rrn)).toMatchObject({ status: 'created' })
     expect(await store.getOrder(returned.client_rrn)).toMatchObject({ status: 'created' })
     expect(await store.getOrder(pending)).toMatchObject({ status: 'pending' })
-    expect(await store.expireCreated(at(60), at(62))).toBe(0)
+    expect(await store.expireCreated(at(60), at(62))).toEqual([])
   })
 
   test('a late, verified payment still wins over expiry and clears the reason', async () => {
@@ -119,7 +119,7 @@ describe.each(engines)('follow-up queries on $name', (engine) => {
     const store = await (await freshLedger(engine)).open()
     const count = 520
     for (let i = 0; i < count; i += 1) await store.insertOrder(newOrder(), T0)
-    expect(await store.expireCreated(at(1), at(1))).toBe(count)
+    expect(await store.expireCreated(at(1), at(1))).toHaveLength(count)
     expect(await store.dueForCheck(at(1), 5)).toEqual([])
   })
 })

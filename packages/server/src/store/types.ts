@@ -105,8 +105,8 @@ export interface Store {
   ): Promise<void>
   /** Pending orders (and created ones that carry a psp_rrn) whose next check is due. */
   dueForCheck(now: Date, limit: number): Promise<Order[]>
-  /** Moves `created` orders older than `before` to `expired`; returns how many. */
-  expireCreated(before: Date, now: Date): Promise<number>
+  /** Moves `created` orders older than `before` to `expired`; returns them as they are now. */
+  expireCreated(before: Date, now: Date): Promise<Order[]>
   events(client_rrn: string): Promise<OrderEvent[]>
   /** A cheap round trip, for `/healthz`. */
   ping(): Promise<void>
