@@ -26,6 +26,13 @@ describe('the app around the routes', () => {
     expect(res.status).toBe(503)
   })
 
+  it('answers the favicon request with an empty 204 instead of a 404', async () => {
+    const h = await createHarness({ store })
+    const res = await h.request('/favicon.ico')
+    expect(res.status).toBe(204)
+    expect(await res.text()).toBe('')
+  })
+
   it('sets security headers on every response, HSTS only over https', async () => {
     const h = await createHarness({ store })
     const res = await h.request('/healthz')

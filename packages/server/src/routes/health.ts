@@ -14,5 +14,10 @@ export function healthRoutes(s: Services): Hono {
       return c.json({ status: 'unavailable' }, 503)
     }
   })
+  // Browsers ask for it on every page of ours; an empty answer keeps their consoles clean.
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400')
+    return c.body(null, 204)
+  })
   return app
 }

@@ -64,6 +64,8 @@ describe('widget assets', () => {
     for (const path of ['/widget.js', '/widget/manifest.json', '/widget/0.1.0/widget.js']) {
       const res = await h.request(path)
       expect(res.status).toBe(503)
+      // Readable from a merchant page too, so its console shows the 503 and not a blocked load.
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
       expect(await res.json()).toEqual({
         error: { code: 'unavailable', message: 'widget not built: run pnpm build' },
       })

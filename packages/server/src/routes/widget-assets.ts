@@ -14,7 +14,6 @@ const notBuilt = () => new ApiError(503, 'unavailable', 'widget not built: run p
 function sendScript(c: Context, asset: WidgetAsset, cacheControl: string) {
   c.header('Cache-Control', cacheControl)
   c.header('ETag', asset.etag)
-  c.header('Cross-Origin-Resource-Policy', 'cross-origin')
   const tags = (c.req.header('if-none-match') ?? '').split(',').map((tag) => tag.trim())
   if (tags.includes(asset.etag) || tags.includes('*')) return c.body(null, 304)
   c.header('Content-Type', 'text/javascript; charset=utf-8')
@@ -23,8 +22,14 @@ function sendScript(c: Context, asset: WidgetAsset, cacheControl: string) {
 
 export function widgetRoutes(s: Services, source: WidgetSource): Hono {
   const app = new Hono()
-  app.use('/widget.js', publicCors())
-  app.use('/widget/*', publicCors())
+  for (const path of ['/widget.js', '/widget/*']) {
+    app.use(path, publicCors())
+    // Every answer here, errors included, is meant for merchant pages on other origins.
+    app.use(path, async (c, next) => {
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin')
+      await next()
+    })
+  }
   const load = () => {
     const asset = source.load()
     if (!asset) throw notBuilt()
@@ -34,7 +39,6 @@ export function widgetRoutes(s: Services, source: WidgetSource): Hono {
   app.get('/widget/manifest.json', (c) => {
     const asset = load()
     c.header('Cache-Control', 'public, max-age=300')
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin')
     return c.json({
       version: asset.version,
       url: `${s.config.publicUrl}/widget/${asset.version}/widget.js`,
