@@ -18,7 +18,8 @@ export type Catalog = ReadonlyMap<string, CatalogItem>
 /** Item ids: short, lowercase, safe in a URL and an HTML attribute. */
 export const ITEM_ID_PATTERN = /^[a-z0-9_-]{1,64}$/
 
-const Amount = v.pipe(
+/** A decimal manat string read strictly into integer qəpik (shared `parseAmount`). */
+export const AmountSchema = v.pipe(
   v.string('amount must be a decimal string such as "5.23"'),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const parsed = parseAmount(dataset.value)
@@ -35,7 +36,7 @@ const Item = v.strictObject({
     v.minLength(1, 'title is empty'),
     v.maxLength(200, 'title is longer than 200'),
   ),
-  amount: Amount,
+  amount: AmountSchema,
   description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'description is longer than 1000'))),
 })
 

@@ -6,8 +6,9 @@ import { listen } from './server.ts'
 import { captureLogger } from './testing/capture-logger.ts'
 import { storeFactories } from './testing/engines.ts'
 
-const [store] = storeFactories
-if (!store) throw new Error('no store engine')
+const [first] = storeFactories
+if (!first) throw new Error('no store engine')
+const engine = first
 
 const form = (fields: Record<string, string>): RequestInit => ({
   method: 'POST',
@@ -27,25 +28,31 @@ const hidden = (html: string, name: string) => {
     .replace(/&gt;/g, '>')
 }
 
+/** The app in sandbox mode behind a real listening server on a free port, closed after the test. */
+async function listenInSandboxMode(env: Record<string, string> = {}) {
+  // Bound first, so PUBLIC_URL can name the real port; requests reach the app once it exists.
+  let app: ReturnType<typeof createApp> | undefined
+  const server = await listen({
+    port: 0,
+    host: '127.0.0.1',
+    fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
+  })
+  onTestFinished(() => server.close(1000))
+  const config = loadConfig({
+    PUBLIC_URL: server.url,
+    DATABASE_URL: 'sqlite::memory:',
+    LOG_LEVEL: 'silent',
+    ...env,
+  })
+  const { sandbox, psp } = createSandboxMode(config)
+  app = createApp(config, { store: await engine.open(), psp, sandbox, logger: captureLogger().logger })
+  return server
+}
+
 describe('a real listening server in sandbox mode', () => {
   it('takes a payment from checkout through the sandbox pages to paid, over real HTTP', async () => {
-    // Bound first, so PUBLIC_URL can name the real port; requests reach the app once it exists.
-    let app: ReturnType<typeof createApp> | undefined
-    const server = await listen({
-      port: 0,
-      host: '127.0.0.1',
-      fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
-    })
-    onTestFinished(() => server.close(1000))
     const merchant = 'https://shop.example.az'
-    const config = loadConfig({
-      PUBLIC_URL: server.url,
-      DATABASE_URL: 'sqlite::memory:',
-      ALLOWED_ORIGINS: merchant,
-      LOG_LEVEL: 'silent',
-    })
-    const { sandbox, psp } = createSandboxMode(config)
-    app = createApp(config, { store: await store.open(), psp, sandbox, logger: captureLogger().logger })
+    const server = await listenInSandboxMode({ ALLOWED_ORIGINS: merchant })
 
     const checkout = await fetch(`${server.url}/api/checkout`, {
       method: 'POST',
@@ -92,20 +99,7 @@ describe('a real listening server in sandbox mode', () => {
   })
 
   it('passes the socket to the mounted sandbox, so its drop fault closes the connection instead of a 500', async () => {
-    let app: ReturnType<typeof createApp> | undefined
-    const server = await listen({
-      port: 0,
-      host: '127.0.0.1',
-      fetch: (request, env) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
-    })
-    onTestFinished(() => server.close(1000))
-    const config = loadConfig({
-      PUBLIC_URL: server.url,
-      DATABASE_URL: 'sqlite::memory:',
-      LOG_LEVEL: 'silent',
-    })
-    const { sandbox, psp } = createSandboxMode(config)
-    app = createApp(config, { store: await store.open(), psp, sandbox, logger: captureLogger().logger })
+    const server = await listenInSandboxMode()
 
     const dropped = fetch(`${server.url}/sandbox/check`, {
       ...form({ psp_rrn: 'anything' }),

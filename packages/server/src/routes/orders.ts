@@ -3,10 +3,11 @@
  * its own amount and gets an `order_token` the widget can pay with. Off unless the key is set.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { type CreateOrderResponse, clientRrnFrom, parseAmount, toCanonical } from '@portmanat-checkout/shared'
+import { type CreateOrderResponse, clientRrnFrom, toCanonical } from '@portmanat-checkout/shared'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as v from 'valibot'
+import { AmountSchema } from '../catalog.ts'
 import type { Services } from '../deps.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { readJson } from '../http/json-body.ts'
@@ -15,15 +16,7 @@ import { validate } from '../http/validate.ts'
 import type { Secret } from '../secret.ts'
 
 const CreateOrder = v.strictObject({
-  amount: v.pipe(
-    v.string('amount must be a decimal string such as "5.23"'),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const parsed = parseAmount(dataset.value)
-      if (parsed.ok) return parsed.qepik
-      addIssue({ message: parsed.message })
-      return NEVER
-    }),
-  ),
+  amount: AmountSchema,
   title: v.pipe(
     v.string('title must be a string'),
     v.trim(),
