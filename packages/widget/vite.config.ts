@@ -6,7 +6,7 @@
  */
 import { defineConfig } from 'vite'
 
-const jsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const
+const jsx = { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } } as const
 
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm'
@@ -14,10 +14,19 @@ export default defineConfig(({ mode }) => {
     oxc: jsx,
     build: {
       target: 'es2022',
+      // Browsers with light-dark(): no color-scheme polyfill in the sheet (bytes for nothing).
+      cssTarget: ['chrome123', 'firefox120', 'safari17.5'],
       outDir: esm ? 'dist/esm' : 'dist',
       // The IIFE build runs first and clears dist/; the ESM build must keep widget.js.
       emptyOutDir: !esm,
-      minify: esm ? false : 'oxc',
+      minify: esm ? false : process.env.MINIFY === 'oxc' ? 'oxc' : 'terser',
+      terserOptions: {
+        ecma: 2020,
+        toplevel: true,
+        compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+        mangle: process.env.MANGLE === 'no' ? true : { properties: { regex: /^_[a-z]/ } },
+        format: { ascii_only: false },
+      },
       sourcemap: false,
       copyPublicDir: false,
       lib: esm
@@ -28,7 +37,11 @@ export default defineConfig(({ mode }) => {
             name: 'PortmanatCheckoutBundle',
             fileName: () => 'widget.js',
           },
-      rolldownOptions: esm ? { external: [/^preact(\/|$)/] } : {},
+      rolldownOptions: esm
+        ? { external: [/^preact(\/|$)/] }
+        : // Only the entry has side effects: shared's valibot schemas (unused here) drop out
+          // with any minifier, not just the ones that prove them pure themselves.
+          { treeshake: { moduleSideEffects: (id: string) => id.endsWith('/src/embed.ts') } },
     },
   }
 })

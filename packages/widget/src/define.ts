@@ -1,5 +1,5 @@
-import { defaults } from './defaults.ts'
-import { createElementClass, TAG } from './element/checkout-element.tsx'
+import { createElementClass, TAG } from './element.ts'
+import { defaults } from './options.ts'
 
 export interface DefineOptions {
   /** Endpoint for elements without an `endpoint` attribute and for `open()`. */

@@ -3,8 +3,9 @@
  * The `<script src=…/widget.js>` entry (built as one IIFE): registers `<portmanat-checkout>`
  * and `window.PortmanatCheckout`, and nothing else on `window`. Loading it twice is harmless.
  */
-import { defaults } from './defaults.ts'
+
 import { define, handleReturn, open, version } from './index.ts'
+import { defaults } from './options.ts'
 
 declare global {
   interface Window {

@@ -5,10 +5,9 @@
  * Importing it touches neither `window` nor `document` (safe in SSR); only calling does.
  */
 export type { Locale } from '@portmanat-checkout/shared'
-export type { ErrorKind, WidgetError } from './api/errors.ts'
-export type { Theme } from './config/options.ts'
+export type { ErrorKind, WidgetError } from './api.ts'
+export type { CheckoutEventDetail, CheckoutEventName } from './checkout.tsx'
 export { type DefineOptions, define } from './define.ts'
-export type { CheckoutEventDetail, CheckoutEventName } from './flow/checkout-controller.ts'
 export {
   type CheckoutCallbacks,
   handleReturn,
@@ -16,5 +15,6 @@ export {
   type OpenOptions,
   open,
   type ReturnOptions,
-} from './open.tsx'
+} from './open.ts'
+export type { Theme } from './options.ts'
 export { version } from './version.ts'

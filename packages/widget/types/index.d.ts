@@ -11,17 +11,14 @@ export type Theme = 'light' | 'dark' | 'auto'
 
 export type OrderStatus = 'created' | 'pending' | 'paid' | 'failed' | 'expired'
 
-export type ErrorKind =
-  | 'config'
-  | 'return_url'
-  | 'not_found'
-  | 'unknown_payment'
-  | 'conflict'
-  | 'rate_limited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed'
+/**
+ * - `config`: 400, 413, 415 and other 4xx, a 404 of a payment (the embed or server is set up wrongly)
+ * - `not_found`: 404 of an item (not for sale)
+ * - `rate_limited`: 429 (`retryAfter` from `Retry-After`)
+ * - `server`: 5xx, 409, an answer that is not the documented JSON
+ * - `network`: no answer (offline, CORS refused, 15 s timeout)
+ */
+export type ErrorKind = 'config' | 'not_found' | 'rate_limited' | 'server' | 'network'
 
 /** A failed call to the signing server. `message` is for developers. */
 export interface WidgetError {

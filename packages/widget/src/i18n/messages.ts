@@ -1,38 +1,33 @@
 /**
- * The shape every locale table fills. One interface, so a missing or misspelt key in `az.ts`,
- * `en.ts` or `ru.ts` is a type error rather than an empty button.
+ * The shape every locale table fills: one interface, so a missing or misspelt key in `az.ts`,
+ * `en.ts` or `ru.ts` is a type error rather than an empty button. Strings are short on purpose:
+ * all three tables ship inside the 8 KB script. Dialog titles are keyed by the modal's phase,
+ * error texts by `ErrorKind`.
  */
-import type { ErrorKind } from '../api/errors.ts'
+import type { ErrorKind } from '../api.ts'
 
-/** Placeholders: `{amount}` (a formatted price), `{seconds}` (a whole number). */
-export interface Messages {
-  /** The button's text when no price is shown. */
+export interface Messages extends Record<ErrorKind, string> {
+  /** The Pay button; with a price it reads `{pay} {amount}` in every locale. */
   pay: string
-  /** The button's and the Confirm button's text with a price: `Pay {amount}`. */
-  payAmount: string
-  loading: string
-  summaryTitle: string
-  item: string
-  amount: string
-  reference: string
-  secureNote: string
   cancel: string
   close: string
   retry: string
+  /** Title while the order is created. */
+  loading: string
+  /** Title of the order summary. */
+  summary: string
+  item: string
+  amount: string
+  reference: string
+  /** While the form posts to the PSP. */
   submitting: string
-  errorTitle: string
-  errors: Record<ErrorKind, string>
-  /** Appended to the rate-limit message when the server sent `Retry-After`. */
-  retryIn: string
+  /** Title of every error. */
+  error: string
+  /** Title while the return page asks the server about the payment. */
   checking: string
-  paidTitle: string
-  paidText: string
-  pendingTitle: string
-  pendingText: string
-  /** Shown when a payment is still pending after the polling time limit. */
-  pendingLong: string
-  failedTitle: string
-  failedText: string
-  /** The visible state of an element whose attributes are invalid. */
-  misconfigured: string
+  paid: string
+  pending: string
+  /** Pending after the polling time limit. */
+  later: string
+  failed: string
 }

@@ -1,17 +1,10 @@
 import { within } from '@testing-library/preact'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { resetReturnClaim } from './flow/return-params.ts'
-import { handleReturn, open } from './open.tsx'
-import {
-  apiError,
-  checkoutAnswer,
-  ENDPOINT,
-  fakeFetch,
-  json,
-  paymentAnswer,
-  RRN,
-} from './testing/fake-server.ts'
+import { handleReturn, open } from './open.ts'
+import { resetReturnClaim } from './return-params.ts'
+import { serve } from './testing/checkout-harness.ts'
+import { apiError, checkoutAnswer, ENDPOINT, json, paymentAnswer, RRN } from './testing/fake-server.ts'
 
 afterEach(() => {
   document.body.replaceChildren()
@@ -20,23 +13,21 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-const host = () => {
+const modal = () => {
   const element = document.querySelector('portmanat-checkout-modal')
   return element?.shadowRoot ? within(element.shadowRoot as unknown as HTMLElement) : undefined
 }
 
 describe('open()', () => {
   it('renders the modal into a host on document.body and removes it when cancelled', async () => {
-    vi.stubGlobal(
-      'fetch',
-      fakeFetch(() => json(201, checkoutAnswer())),
-    )
+    serve(() => json(201, checkoutAnswer()))
     const onCancel = vi.fn()
     const opener = document.body.appendChild(document.createElement('button'))
     opener.focus()
     const handle = open({ item: 'premium', endpoint: ENDPOINT, locale: 'ru', theme: 'dark', onCancel })
     expect(document.querySelector('portmanat-checkout-modal')?.getAttribute('theme')).toBe('dark')
-    await host()?.findByRole('dialog', { name: 'Подтвердите оплату' })
+    expect(modal()?.queryByRole('button', { name: 'Оплатить' })).toBeNull()
+    await modal()?.findByRole('dialog', { name: 'Подтвердите оплату' })
     handle.close()
     expect(document.querySelector('portmanat-checkout-modal')).toBeNull()
     expect(onCancel).toHaveBeenCalledWith({ client_rrn: RRN })
@@ -44,13 +35,10 @@ describe('open()', () => {
   })
 
   it('calls onError with the error', async () => {
-    vi.stubGlobal(
-      'fetch',
-      fakeFetch(() => apiError(404, 'unknown_item')),
-    )
+    serve(() => apiError(404, 'unknown_item'))
     const onError = vi.fn()
     open({ item: 'gone', endpoint: ENDPOINT, locale: 'en', onError })
-    expect((await host()?.findByRole('alert'))?.textContent).toContain('no longer available')
+    expect((await modal()?.findByRole('alert'))?.textContent).toContain('no longer available')
     expect(onError).toHaveBeenCalledWith({
       error: expect.objectContaining({ kind: 'not_found', status: 404 }),
     })
@@ -61,6 +49,7 @@ describe('open()', () => {
   it('throws the parser message for bad options', () => {
     expect(() => open({ item: '', endpoint: ENDPOINT })).toThrow('[portmanat-checkout] item is required')
     expect(() => open({ item: 'a' })).toThrow('endpoint is required')
+    expect(() => open({ item: 'a', endpoint: ENDPOINT, returnUrl: 'javascript:x' })).toThrow(TypeError)
     expect(document.querySelector('portmanat-checkout-modal')).toBeNull()
   })
 })
@@ -71,15 +60,12 @@ describe('handleReturn()', () => {
     expect(document.querySelector('portmanat-checkout-modal')).toBeNull()
   })
 
-  it('shows a pending payment and calls onPending', async () => {
+  it('shows a pending payment, calls onPending and cleans the address bar, once', async () => {
     history.replaceState(null, '', `/?portmanat_status=pending&client_rrn=${RRN}`)
-    vi.stubGlobal(
-      'fetch',
-      fakeFetch(() => json(200, paymentAnswer('pending'))),
-    )
+    serve(() => json(200, paymentAnswer('pending')))
     const onPending = vi.fn()
     expect(handleReturn({ endpoint: ENDPOINT, locale: 'en', onPending })).toBe(true)
-    expect(await host()?.findByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
+    expect(await modal()?.findByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
     expect(onPending).toHaveBeenCalledWith({ client_rrn: RRN, status: 'pending' })
     expect(location.search).toBe('')
     expect(handleReturn({ endpoint: ENDPOINT })).toBe(false)

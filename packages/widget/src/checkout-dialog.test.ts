@@ -1,0 +1,109 @@
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { serve, setup } from './testing/checkout-harness.ts'
+import { checkoutAnswer, json, RRN } from './testing/fake-server.ts'
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+})
+
+describe('the dialog', () => {
+  it('is modal, labelled by its title, described by its text and order, and announces phases politely', async () => {
+    let answer: (response: Response) => void = () => {}
+    serve(() => new Promise<Response>((resolve) => (answer = resolve)))
+    const { view, root } = setup()
+    view.getByRole('button', { name: 'Pay' }).click()
+    const dialog = view.getByRole('dialog', { name: 'Preparing your order…' })
+    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    expect(dialog.closest('[lang]')?.getAttribute('lang')).toBe('en')
+    const live = root.querySelector('[aria-live="polite"]')
+    expect(live?.textContent).toBe('Preparing your order…')
+    answer(json(201, checkoutAnswer()))
+    await view.findByRole('dialog', { name: 'Confirm your payment' })
+    expect(live?.textContent).toBe('Confirm your payment')
+    const description = root.getElementById(dialog.getAttribute('aria-describedby') ?? '')
+    expect(description?.textContent).toContain(RRN)
+    expect(root.querySelector('style, [style]')).toBeNull()
+  })
+
+  it('is keyboard-operable: focus in, Tab and Shift+Tab cycle, Escape closes and focus returns', async () => {
+    serve(() => json(201, checkoutAnswer()))
+    const user = userEvent.setup()
+    const { view, active, events } = setup()
+    const pay = view.getByRole('button', { name: 'Pay' })
+    pay.focus()
+    await user.keyboard('{Enter}')
+    await view.findByRole('dialog', { name: 'Confirm your payment' })
+    const confirm = view.getByRole('button', { name: 'Pay ₼5.23' })
+    const cancel = view.getByRole('button', { name: 'Cancel' })
+    expect(active()).toBe(confirm)
+    await user.keyboard('{Tab}')
+    expect(active()).toBe(cancel)
+    await user.keyboard('{Tab}')
+    expect(active()).toBe(confirm)
+    await user.keyboard('{Shift>}{Tab}{/Shift}')
+    expect(active()).toBe(cancel)
+    await user.keyboard('{Shift>}{Tab}{/Shift}')
+    expect(active()).toBe(confirm)
+    await user.keyboard('{Escape}')
+    expect(view.queryByRole('dialog')).toBeNull()
+    expect(active()).toBe(pay)
+    expect(events).toEqual([['cancel', { client_rrn: RRN }]])
+  })
+
+  it('closes on a backdrop click but not on a click inside the dialog', async () => {
+    serve(() => json(201, checkoutAnswer()))
+    const user = userEvent.setup()
+    const { view, root } = setup()
+    await user.click(view.getByRole('button', { name: 'Pay' }))
+    const dialog = await view.findByRole('dialog', { name: 'Confirm your payment' })
+    await user.click(dialog)
+    expect(view.queryByRole('dialog')).not.toBeNull()
+    await user.click(root.querySelector('.b') as HTMLElement)
+    expect(view.queryByRole('dialog')).toBeNull()
+  })
+
+  it.each([
+    ['az', 'Ödə', 'Ödənişi təsdiqləyin', 'Məbləğ', '5,23\u00a0₼', 'Ödə 5,23\u00a0₼', 'Ləğv et'],
+    ['en', 'Pay', 'Confirm your payment', 'Amount', '₼5.23', 'Pay ₼5.23', 'Cancel'],
+    ['ru', 'Оплатить', 'Подтвердите оплату', 'Сумма', '5,23\u00a0₼', 'Оплатить 5,23\u00a0₼', 'Отмена'],
+  ] as const)('speaks %s', async (locale, payLabel, title, amountLabel, amount, confirm, cancel) => {
+    serve(() => json(201, checkoutAnswer()))
+    const { view } = setup({ locale })
+    const pay = view.getByRole('button', { name: payLabel })
+    expect(pay.closest('[lang]')?.getAttribute('lang')).toBe(locale)
+    await userEvent.setup().click(pay)
+    const dialog = await view.findByRole('dialog', { name: title })
+    expect(dialog.textContent).toContain(amountLabel)
+    expect(dialog.textContent).toContain(amount)
+    expect(view.getByRole('button', { name: confirm })).toBeTruthy()
+    expect(view.getByRole('button', { name: cancel })).toBeTruthy()
+  })
+
+  it('groups thousands in the amount', async () => {
+    serve(() =>
+      json(
+        201,
+        checkoutAnswer({
+          amount: '2499.00',
+          redirect: {
+            ...checkoutAnswer().redirect,
+            fields: { ...checkoutAnswer().redirect.fields, amount: '2499.00' },
+          },
+        }),
+      ),
+    )
+    const { view } = setup({ locale: 'ru' })
+    await userEvent.setup().click(view.getByRole('button', { name: 'Оплатить' }))
+    expect(await view.findByRole('button', { name: 'Оплатить 2\u00a0499,00\u00a0₼' })).toBeTruthy()
+  })
+
+  it('falls back to the page language, then Azerbaijani', () => {
+    document.documentElement.lang = 'ru'
+    expect(setup({ locale: undefined }).view.getByRole('button', { name: 'Оплатить' })).toBeTruthy()
+    document.documentElement.lang = ''
+    vi.stubGlobal('navigator', { ...navigator, languages: ['de-DE'] })
+    expect(setup({ locale: undefined }).view.getByRole('button', { name: 'Ödə' })).toBeTruthy()
+  })
+})

@@ -1,0 +1,83 @@
+/**
+ * The one parser of embed options, for `<portmanat-checkout>` attributes and `open()` options
+ * alike: explicit defaults, every value checked, one prefixed message naming what is wrong
+ * (`[portmanat-checkout] item is required`).
+ */
+import { type Locale, matchLocale } from '@portmanat-checkout/shared'
+import { httpUrl } from './api.ts'
+import { withoutReturnParams } from './return-params.ts'
+
+/** Prefix of every message the widget writes to the console or throws. */
+export const PREFIX = '[portmanat-checkout]'
+
+export type Theme = 'light' | 'dark' | 'auto'
+
+/**
+ * Page-wide defaults: the script-tag entry sets the endpoint to the origin `widget.js` came
+ * from; `define({ endpoint })` sets it for bundler users.
+ */
+export const defaults: { endpoint?: string | undefined } = {}
+
+/** Options after parsing: every field has its final value. */
+export interface Config {
+  item: string
+  /** The signing server's base URL, without a trailing slash. */
+  endpoint: string
+  /** Undefined: the page's locale. */
+  locale: Locale | undefined
+  /** Absolute URL the buyer comes back to. @default the current page without return parameters */
+  returnUrl: string
+  /** Undefined: the localised "Pay". */
+  label: string | undefined
+  /** @default 'auto' */
+  theme: Theme
+  /** @default false */
+  showPrice: boolean
+}
+
+export type OptionName = 'item' | 'endpoint' | 'locale' | 'return-url' | 'label' | 'theme' | 'show-price'
+
+/** The raw value of an option as a string, the way attributes arrive; `null` or `undefined` when absent. */
+export type RawOptions = (name: OptionName) => string | null | undefined
+
+/**
+ * Parses embed options; a relative `return-url` resolves against the current page.
+ *
+ * @returns the options, or one prefixed message naming everything wrong
+ * @example parseOptions((name) => element.getAttribute(name)) // { item: 'premium', theme: 'auto', … }
+ * @example parseOptions(() => undefined) // '[portmanat-checkout] item is required'
+ */
+export function parseOptions(raw: RawOptions): Config | string {
+  const errors: string[] = []
+  const get = (name: OptionName): string | undefined => raw(name)?.trim() || undefined
+  const check = (name: OptionName, value: string | undefined, ok: unknown): void => {
+    if (value && !ok) errors.push(`invalid ${name} "${value}"`)
+  }
+  const item = get('item')
+  const endpoint = get('endpoint') ?? defaults.endpoint
+  const url = httpUrl(endpoint)
+  const locale = matchLocale(get('locale'))
+  const theme = (get('theme') ?? 'auto') as Theme
+  const returnUrl = httpUrl(get('return-url') ?? withoutReturnParams(location.href), location.href)
+  const showPrice = raw('show-price')
+  if (!item) errors.push('item is required')
+  if (!endpoint) errors.push('endpoint is required')
+  // Catalogue IDs travel in a URL path and a JSON body: a plain, bounded alphabet.
+  check('item', item, /^[\w.:~-]{1,128}$/.test(item as string))
+  check('endpoint', endpoint, url && !url.search && !url.hash && !url.username)
+  check('locale', get('locale'), locale)
+  check('theme', theme, /^(light|dark|auto)$/.test(theme))
+  check('return-url', get('return-url'), returnUrl)
+  return errors.length || !item || !url || !returnUrl
+    ? `${PREFIX} ${errors.join('; ')}`
+    : {
+        item,
+        endpoint: (url.origin + url.pathname).replace(/\/+$/, ''),
+        locale,
+        returnUrl: returnUrl.href,
+        label: get('label'),
+        theme,
+        // A boolean attribute: present means on, except an explicit "false" from frameworks.
+        showPrice: showPrice != null && showPrice.trim() !== 'false',
+      }
+}

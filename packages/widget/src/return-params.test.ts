@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { claimReturn, resetReturnClaim, withoutReturnParams } from './return-params.ts'
+import { RRN } from './testing/fake-server.ts'
+
+afterEach(() => {
+  history.replaceState(null, '', '/')
+  resetReturnClaim()
+  vi.restoreAllMocks()
+})
+
+describe('withoutReturnParams', () => {
+  it('removes only the return parameters, keeps the others as written and the hash', () => {
+    expect(withoutReturnParams(`https://shop.az/p?a=%20b+c&portmanat_status=paid&client_rrn=${RRN}#x`)).toBe(
+      'https://shop.az/p?a=%20b+c#x',
+    )
+    expect(withoutReturnParams('https://shop.az/p?portmanat_status=paid')).toBe('https://shop.az/p')
+    expect(withoutReturnParams('https://shop.az/p?q=1')).toBe('https://shop.az/p?q=1')
+  })
+})
+
+describe('claimReturn', () => {
+  it('hands the client_rrn out once and cleans the address bar', () => {
+    history.replaceState(null, '', `/shop?ref=7&portmanat_status=pending&client_rrn=${RRN}#top`)
+    expect(claimReturn()).toBe(RRN)
+    expect(location.pathname + location.search + location.hash).toBe('/shop?ref=7#top')
+    history.replaceState(null, '', `/shop?portmanat_status=paid&client_rrn=${RRN}`)
+    expect(claimReturn()).toBeUndefined()
+  })
+
+  it('is undefined without parameters', () => {
+    expect(claimReturn()).toBeUndefined()
+  })
+
+  it.each([
+    `portmanat_status=refunded&client_rrn=${RRN}`,
+    'portmanat_status=paid&client_rrn=short',
+    'portmanat_status=paid',
+  ])('warns about malformed parameters (%s) and leaves them alone', (query) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    history.replaceState(null, '', `/?${query}`)
+    expect(claimReturn()).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith('[portmanat-checkout] ignoring malformed return parameters')
+    expect(location.search).toBe(`?${query}`)
+  })
+})
