@@ -112,6 +112,8 @@ describe('the checks of answers', () => {
       false,
     ],
     ['no redirect', { ...checkoutAnswer(), redirect: undefined }, false],
+    ['a title that is not text', { ...checkoutAnswer(), title: { type: 'img' } }, false],
+    ['a description that is not text', { ...checkoutAnswer(), description: 7 }, false],
     ['not an object', 'ok', false],
   ])('isSummary: %s → %s', (_, body, ok) => {
     expect(isSummary(body)).toBe(ok)

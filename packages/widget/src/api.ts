@@ -2,7 +2,7 @@
  * The widget's only network code, and the checks of the server's answers. Calls never throw:
  * they resolve to `{value}` or `{error}`. No cookies (`credentials: 'omit'`), no origin but the
  * endpoint. The checks are hand-written (valibot does not fit the 8 KB budget) and keep to what
- * safety needs: amounts are canonical, the redirect is an http(s) URL with string fields for
+ * safety needs: text is text, amounts are canonical, the redirect is an http(s) URL with string fields for
  * exactly the amount shown. Text fields are only ever rendered as text.
  */
 import { ORDER_STATUSES, type OrderStatus } from '@portmanat-checkout/shared'
@@ -69,12 +69,19 @@ export function httpUrl(text: unknown, base?: string): URL | undefined {
 
 // `Object(x)` reads properties of anything without throwing; each value is checked after.
 
+function isOrder(body: unknown): body is Order {
+  const { client_rrn, amount, title, description } = Object(body)
+  return (
+    isText(client_rrn) && qepikOf(amount) > 0 && isText(title) && (description == null || isText(description))
+  )
+}
+
 /** `201` of `POST /api/checkout`. */
 export function isSummary(body: unknown): body is Summary {
   const { amount, redirect } = Object(body)
   const { url, fields } = Object(redirect)
   return (
-    qepikOf(amount) > 0 &&
+    isOrder(body) &&
     isText(url) &&
     !!httpUrl(url) &&
     Object.values(Object(fields)).every(isText) &&
@@ -84,8 +91,7 @@ export function isSummary(body: unknown): body is Summary {
 
 /** `GET /api/payments/:client_rrn`. */
 export function isPayment(body: unknown): body is Payment {
-  const { amount, status } = Object(body)
-  return qepikOf(amount) > 0 && ORDER_STATUSES.includes(status)
+  return isOrder(body) && ORDER_STATUSES.includes(Object(body).status)
 }
 
 /** `GET /api/items/:id`, as far as the price on the button needs it. */
@@ -96,14 +102,15 @@ export const isItem = (body: unknown): body is { amount: string } => qepikOf(Obj
  *
  * @param accept the check of a 2xx body; a body it refuses is a `server` error
  * @param notFound what a 404 means for this route
+ * @param abort aborts the call from outside too (its answer is then of no interest)
  */
 export async function request<T>(
   url: string,
   accept: (body: unknown) => body is T,
   init: RequestInit = {},
   notFound: ErrorKind = 'not_found',
+  abort = new AbortController(),
 ): Promise<Result<T>> {
-  const abort = new AbortController()
   const timer = setTimeout(() => abort.abort('timeout'), 15_000)
   let response: Response
   let body: unknown

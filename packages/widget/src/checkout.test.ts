@@ -163,13 +163,14 @@ describe('the checkout', () => {
     expect(view.getByRole('button', { name: 'Try again' })).toBeTruthy()
   })
 
-  it('cancels while loading and in the summary, with the order once it exists', async () => {
+  it('cancels while loading (aborting the request) and in the summary, with the order once it exists', async () => {
     const fetch = serve((_, index) => (index === 0 ? 'hang' : json(201, checkoutAnswer())))
     const user = userEvent.setup()
     const { view, events } = setup()
     await user.click(view.getByRole('button', { name: 'Pay' }))
     await user.click(view.getByRole('button', { name: 'Cancel' }))
     expect(view.queryByRole('dialog')).toBeNull()
+    expect(fetch.calls[0]?.signal?.aborted).toBe(true)
     await user.click(view.getByRole('button', { name: 'Pay' }))
     await view.findByRole('dialog', { name: 'Confirm your payment' })
     await user.click(view.getByRole('button', { name: 'Cancel' }))

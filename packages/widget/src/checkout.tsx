@@ -4,7 +4,7 @@
  * the dialog's focus rules. State lives in closure variables: the minifier shortens those, not
  * property names, and every byte counts in the 8 KB script.
  */
-import { formatMoney, type OrderStatus } from '@portmanat-checkout/shared'
+import { formatMoney } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime: no jsx-runtime module in the bundle)
 import { h, render } from 'preact'
 import {
@@ -19,23 +19,12 @@ import {
   type Summary,
   type WidgetError,
 } from './api.ts'
+import { keepFocus, onDialogKey } from './dialog-focus.ts'
+import type { Callbacks, CheckoutEventDetail, CheckoutEventName } from './events.ts'
 import { MESSAGES, pageLocale } from './i18n/index.ts'
 import { type Config, PREFIX } from './options.ts'
+import { newKey, submitForm } from './payment-form.ts'
 import css from './styles.css?inline'
-
-export type CheckoutEventName = 'success' | 'pending' | 'error' | 'cancel'
-
-/** Detail of the `portmanat:*` events and argument of the `on*` callbacks. */
-export interface CheckoutEventDetail {
-  client_rrn?: string
-  status?: OrderStatus
-  error?: WidgetError
-}
-
-/** `open()`'s callbacks, keyed by the event's name capitalised. */
-export type Callbacks = Partial<
-  Record<`on${Capitalize<CheckoutEventName>}`, (detail: CheckoutEventDetail) => void>
->
 
 /** The modal's phases; a returned payment shows as `paid`, `pending` or `failed`. */
 type Phase =
@@ -64,34 +53,6 @@ export interface Checkout {
 
 /** Waits between two polls of a pending payment (ms); the last one repeats, for up to 2 minutes. */
 const DELAYS = [1000, 2000, 3000, 5000, 8000, 10_000]
-
-/**
- * A fresh `Idempotency-Key`: `crypto.randomUUID` exists only in secure contexts (not on a
- * plain-http shop), `getRandomValues` everywhere.
- */
-export const newKey = (): string =>
-  crypto.randomUUID?.() ?? crypto.getRandomValues(new Uint32Array(4)).join('-')
-
-/**
- * Sends the buyer to the PSP: a real top-level form POST of exactly the server's fields, built
- * in the light DOM of the page (not in a shadow root, popup or iframe).
- */
-function submitForm({ url, fields }: Summary['redirect']): void {
-  const form = document.createElement('form')
-  form.method = 'POST'
-  form.action = url
-  form.hidden = true
-  for (const [name, value] of Object.entries(fields)) {
-    const input = document.createElement('input')
-    input.type = 'hidden'
-    input.name = name
-    input.value = value
-    form.append(input)
-  }
-  document.body.append(form)
-  // Through the prototype: a field named "submit" would shadow form.submit.
-  HTMLFormElement.prototype.submit.call(form)
-}
 
 /**
  * Attaches an open shadow root to `host` and runs checkouts in it. Styles go through
@@ -133,6 +94,7 @@ export function mount(
   let redo: () => void
   /** Bumped by every request and by stop(): answers to older requests are dropped. */
   let run = 0
+  let abort: AbortController | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   let deadline = 0
   let polls = 0
@@ -156,6 +118,7 @@ export function mount(
 
   const stop = (): void => {
     run++
+    abort?.abort()
     clearTimeout(timer)
   }
 
@@ -172,15 +135,22 @@ export function mount(
     redo = create
     clientRrn = order = undefined
     set('loading')
-    const result = await request(`${config.endpoint}/api/checkout`, isSummary, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify({
-        item: config.item,
-        return_url: config.returnUrl,
-        locale: config.locale ?? pageLocale(),
-      }),
-    })
+    abort = new AbortController()
+    const result = await request(
+      `${config.endpoint}/api/checkout`,
+      isSummary,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({
+          item: config.item,
+          return_url: config.returnUrl,
+          locale: config.locale ?? pageLocale(),
+        }),
+      },
+      'not_found',
+      abort,
+    )
     if (mine !== run) return
     if (result.error) return fail(result.error)
     order = result.value
@@ -194,11 +164,13 @@ export function mount(
     redo = check
     if (!wasPending) set('checking')
     // The server re-checks pending orders when polled: never answer from the HTTP cache.
+    abort = new AbortController()
     const result = await request(
       `${config.endpoint}/api/payments/${clientRrn}`,
       isPayment,
       { cache: 'no-store' },
       'config',
+      abort,
     )
     if (mine !== run) return
     const left = deadline - Date.now()
@@ -264,7 +236,7 @@ export function mount(
     const submitting = phase === 'submitting'
     const ordering = submitting || phase === 'summary'
     const cancel = ordering || phase === 'loading'
-    const opened = root.querySelector('[role=dialog]')
+    const opened = !!root.querySelector('[role=dialog]')
     // The first `data-f=true` button takes the focus when the dialog opens or loses its focused
     // control (not `autofocus`: Chrome logs a console error for each one inserted late).
     const action = (text: string, onClick: () => void, primary?: boolean, focus = primary) => (
@@ -332,22 +304,7 @@ export function mount(
               aria-labelledby="t"
               aria-describedby="d"
               tabIndex={-1}
-              onKeyDown={(event) => {
-                const dialog = event.currentTarget
-                if (event.key === 'Escape') {
-                  event.stopPropagation()
-                  close()
-                }
-                if (event.key !== 'Tab') return
-                // Tab and Shift+Tab go round the enabled buttons, the same in every browser.
-                event.preventDefault()
-                const items = [...dialog.querySelectorAll('button')].filter((item) => !item.disabled)
-                const count = items.length
-                const index = items.indexOf(root.activeElement as HTMLButtonElement)
-                ;(
-                  items[event.shiftKey ? (index > 0 ? index : count) - 1 : (index + 1) % count] ?? dialog
-                ).focus()
-              }}
+              onKeyDown={(event) => onDialogKey(event, close)}
             >
               {/* The title is the polite live region: every phase change is read out. */}
               <h2 id="t" aria-live="polite">
@@ -392,14 +349,7 @@ export function mount(
       root,
     )
 
-    // Focus: moved in when the dialog opens, moved again when the focused control went away
-    // or was disabled (never away from a control the buyer chose), handed back when it closes.
-    const dialog = root.querySelector<HTMLElement>('[role=dialog]')
-    const active = root.activeElement as HTMLButtonElement | null
-    if (dialog && (!active || active === dialog || !dialog.contains(active) || active.disabled))
-      (dialog.querySelector<HTMLElement>('[data-f=true]:not(:disabled)') ?? dialog).focus()
-    const back = root.querySelector('button') ?? opener
-    if (opened && !dialog && back instanceof HTMLElement) back.focus()
+    keepFocus(root, opened, opener)
   }
 
   return {

@@ -6,8 +6,8 @@
  */
 export type { Locale } from '@portmanat-checkout/shared'
 export type { ErrorKind, WidgetError } from './api.ts'
-export type { CheckoutEventDetail, CheckoutEventName } from './checkout.tsx'
 export { type DefineOptions, define } from './define.ts'
+export type { CheckoutEventDetail, CheckoutEventName } from './events.ts'
 export {
   type CheckoutCallbacks,
   handleReturn,

@@ -4,7 +4,8 @@
  * shadow host appended to `document.body` and removed when the modal closes.
  */
 import type { Locale } from '@portmanat-checkout/shared'
-import { type Checkout, type CheckoutEventDetail, mount } from './checkout.tsx'
+import { type Checkout, mount } from './checkout.tsx'
+import type { CheckoutEventDetail } from './events.ts'
 import { type Config, parseOptions, type Theme } from './options.ts'
 import { claimReturn } from './return-params.ts'
 

@@ -4,7 +4,8 @@
  */
 import { within } from '@testing-library/preact'
 import { vi } from 'vitest'
-import { type Callbacks, mount } from '../checkout.tsx'
+import { mount } from '../checkout.tsx'
+import type { Callbacks } from '../events.ts'
 import type { Config } from '../options.ts'
 import { ENDPOINT, type FakeFetch, fakeFetch } from './fake-server.ts'
 
