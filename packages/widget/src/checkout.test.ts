@@ -102,6 +102,19 @@ describe('the checkout', () => {
     expect(next).not.toBe(first)
   })
 
+  it('takes a new key after an idempotency conflict', async () => {
+    const fetch = serve((_, index) =>
+      index === 0 ? apiError(409, 'idempotency_conflict') : json(201, checkoutAnswer()),
+    )
+    const user = userEvent.setup()
+    const { view } = setup()
+    await user.click(view.getByRole('button', { name: 'Pay' }))
+    await user.click(await view.findByRole('button', { name: 'Try again' }))
+    await view.findByRole('dialog', { name: 'Confirm your payment' })
+    const [first, second] = keys(fetch)
+    expect(second).not.toBe(first)
+  })
+
   it('falls back to getRandomValues for the key outside secure contexts', async () => {
     const real = crypto
     vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) })

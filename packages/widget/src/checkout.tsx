@@ -210,6 +210,15 @@ export function mount(
     set('idle')
   }
 
+  const retry = (): void => {
+    if (phase === 'failed') start()
+    else {
+      // A 409 means this key was used for another body: only a new key can succeed.
+      if (error?.status === 409) key = newKey()
+      redo()
+    }
+  }
+
   const reset = (): void => {
     stop()
     if (phase !== 'idle') set('idle')
@@ -340,7 +349,7 @@ export function mount(
                 {ordering
                   ? action(`${t.pay} ${money(order?.amount ?? '')}`, confirm, true)
                   : (phase === 'error' ? error && isRetryable(error) : phase === 'failed' && button) &&
-                    action(t.retry, () => (phase === 'failed' ? start() : redo()), true)}
+                    action(t.retry, retry, true)}
               </div>
             </div>
           </div>
