@@ -24,7 +24,7 @@ export default defineConfig(({ mode }) => {
         ecma: 2020,
         toplevel: true,
         compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
-        mangle: process.env.MANGLE === 'no' ? true : { properties: { regex: /^_[a-z]/ } },
+        mangle: process.env.MANGLE === 'no' ? true : { properties: { regex: /^(_[a-z]|__)/ } },
         format: { ascii_only: false },
       },
       sourcemap: false,

@@ -2,10 +2,10 @@
  * The widget's only network code, and the checks of the server's answers. Calls never throw:
  * they resolve to `{value}` or `{error}`. No cookies (`credentials: 'omit'`), no origin but the
  * endpoint. The checks are hand-written (valibot does not fit the 8 KB budget) and keep to what
- * safety needs: text is text, amounts are canonical, the redirect is an http(s) URL with string fields for
- * exactly the amount shown. Text fields are only ever rendered as text.
+ * safety needs: text is text, amounts are canonical, the redirect is an http(s) URL with string
+ * fields for exactly the amount shown. Text fields are only ever rendered as text.
  */
-import { ORDER_STATUSES, type OrderStatus } from '@portmanat-checkout/shared'
+import type { OrderStatus } from '@portmanat-checkout/shared'
 
 /**
  * Why a call failed, in the few categories the buyer is told about:
@@ -55,9 +55,9 @@ export const isRetryable = ({ kind }: WidgetError): boolean => kind !== 'config'
 
 const isText = (value: unknown): value is string => typeof value === 'string'
 
-/** Integer qəpik of a canonical amount (`"5.23"` → 523), else 0. Never through a float. */
-export const qepikOf = (amount: unknown): number =>
-  isText(amount) && /^(0|[1-9]\d{0,6})\.\d\d$/.test(amount) ? +amount.replace('.', '') : 0
+/** A canonical amount: whole manat without leading zeros, a dot, two decimals (`5.23`). */
+export const isAmount = (value: unknown): value is string =>
+  isText(value) && /^(0|[1-9]\d{0,6})\.\d\d$/.test(value)
 
 /** An absolute http(s) URL (relative ones resolve against `base`), else undefined. */
 export function httpUrl(text: unknown, base?: string): URL | undefined {
@@ -72,30 +72,29 @@ export function httpUrl(text: unknown, base?: string): URL | undefined {
 function isOrder(body: unknown): body is Order {
   const { client_rrn, amount, title, description } = Object(body)
   return (
-    isText(client_rrn) && qepikOf(amount) > 0 && isText(title) && (description == null || isText(description))
+    isText(client_rrn) && isAmount(amount) && isText(title) && (description == null || isText(description))
   )
 }
 
 /** `201` of `POST /api/checkout`. */
 export function isSummary(body: unknown): body is Summary {
-  const { amount, redirect } = Object(body)
-  const { url, fields } = Object(redirect)
+  const { url, fields } = Object(Object(body).redirect)
   return (
     isOrder(body) &&
-    isText(url) &&
     !!httpUrl(url) &&
     Object.values(Object(fields)).every(isText) &&
-    Object(fields).amount === amount
+    Object(fields).amount === body.amount
   )
 }
 
 /** `GET /api/payments/:client_rrn`. */
 export function isPayment(body: unknown): body is Payment {
-  return isOrder(body) && ORDER_STATUSES.includes(Object(body).status)
+  const { status } = Object(body)
+  return isOrder(body) && isText(status) && /^(created|pending|paid|failed|expired)$/.test(status)
 }
 
 /** `GET /api/items/:id`, as far as the price on the button needs it. */
-export const isItem = (body: unknown): body is { amount: string } => qepikOf(Object(body).amount) > 0
+export const isItem = (body: unknown): body is { amount: string } => isAmount(Object(body).amount)
 
 /**
  * One call to the signing server, given up after 15 s.

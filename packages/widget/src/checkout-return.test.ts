@@ -1,15 +1,7 @@
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { serve, setup } from './testing/checkout-harness.ts'
-import {
-  type Answer,
-  apiError,
-  checkoutAnswer,
-  ENDPOINT,
-  json,
-  paymentAnswer,
-  RRN,
-} from './testing/fake-server.ts'
+import { type Answer, apiError, ENDPOINT, json, paymentAnswer, RRN } from './testing/fake-server.ts'
 
 afterEach(() => {
   document.body.replaceChildren()
@@ -24,7 +16,7 @@ describe('the return', () => {
     const fetch = serve(() => payment('failed'))
     const { view, checkout, events } = setup()
     checkout.showReturn(RRN)
-    expect(view.getByRole('dialog', { name: 'Checking your payment…' })).toBeTruthy()
+    expect(view.getByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
     expect((await view.findByRole('dialog', { name: 'Payment failed' })).textContent).toContain(RRN)
     expect(fetch.calls[0]?.url).toBe(`${ENDPOINT}/api/payments/${RRN}`)
     expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed' }]])
@@ -72,13 +64,13 @@ describe('the return', () => {
     checkout.showReturn(RRN)
     await vi.advanceTimersByTimeAsync(120_000)
     expect(view.getByRole('dialog', { name: 'Payment is processing' }).textContent).toContain(
-      'We will email you',
+      'We will email you the result.',
     )
     const count = fetch.calls.length
     expect(count).toBeGreaterThan(10)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(fetch.calls).toHaveLength(count)
-    expect(events.map(([type]) => type)).toEqual(['pending', 'pending'])
+    expect(events.map(([type]) => type)).toEqual(['pending'])
   })
 
   it('rides out a failed poll while pending', async () => {
@@ -104,14 +96,16 @@ describe('the return', () => {
     ])
   })
 
-  it('offers a new attempt after a failed payment when there is a button', async () => {
-    const fetch = serve((_, index) => (index === 0 ? payment('failed') : json(201, checkoutAnswer())))
+  it('offers Close, not a new attempt, after a failed payment; focus returns to Pay', async () => {
+    serve(() => payment('failed'))
     const user = userEvent.setup()
-    const { view, checkout } = setup()
+    const { view, checkout, active } = setup()
     checkout.showReturn(RRN)
-    await user.click(await view.findByRole('button', { name: 'Try again' }))
-    await view.findByRole('dialog', { name: 'Confirm your payment' })
-    expect(fetch.calls[1]?.url).toBe(`${ENDPOINT}/api/checkout`)
+    await view.findByRole('dialog', { name: 'Payment failed' })
+    expect(view.queryByRole('button', { name: 'Try again' })).toBeNull()
+    await user.click(view.getByRole('button', { name: 'Close' }))
+    expect(view.queryByRole('dialog')).toBeNull()
+    expect(active()).toBe(view.getByRole('button', { name: 'Pay' }))
   })
 
   it('offers no new attempt in the return-only modal', async () => {

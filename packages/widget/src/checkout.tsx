@@ -1,10 +1,9 @@
 /**
- * One checkout surface in a shadow root, shared by `<portmanat-checkout>` and `open()`: the
- * state machine, its view (the Pay button or the misconfiguration notice, and the modal) and
- * the dialog's focus rules. State lives in closure variables: the minifier shortens those, not
- * property names, and every byte counts in the 8 KB script.
+ * One checkout surface in a shadow root, shared by `<portmanat-checkout>` and `open()`: a small
+ * state machine (`phase`), its view (the Pay button or the misconfiguration notice, and the
+ * modal) and the dialog's focus rules. State lives in closure variables: the minifier shortens
+ * those, not property names, and every byte counts in the 8 KB script.
  */
-import { formatMoney } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime: no jsx-runtime module in the bundle)
 import { h, render } from 'preact'
 import {
@@ -14,32 +13,26 @@ import {
   isSummary,
   type Order,
   type Payment,
-  qepikOf,
+  type Result,
   request,
   type Summary,
   type WidgetError,
 } from './api.ts'
-import { keepFocus, onDialogKey } from './dialog-focus.ts'
 import type { Callbacks, CheckoutEventDetail, CheckoutEventName } from './events.ts'
 import { MESSAGES, pageLocale } from './i18n/index.ts'
+import { money } from './money.ts'
 import { type Config, PREFIX } from './options.ts'
 import { newKey, submitForm } from './payment-form.ts'
 import css from './styles.css?inline'
 
-/** The modal's phases; a returned payment shows as `paid`, `pending` or `failed`. */
-type Phase =
-  | 'idle'
-  | 'loading'
-  | 'summary'
-  | 'submitting'
-  | 'error'
-  | 'checking'
-  | 'paid'
-  | 'pending'
-  | 'failed'
+/**
+ * The modal's phases (`''`: closed). `sending`: the form is posting to the PSP. After a return,
+ * `pending` (checking or waiting for the bank), then `paid` or `failed`.
+ */
+type Phase = '' | 'loading' | 'summary' | 'sending' | 'error' | 'paid' | 'pending' | 'failed'
 
 export interface Checkout {
-  /** Pay was pressed: a new attempt with a new idempotency key (ignored while one is open). */
+  /** Pay was pressed: a new attempt with a new idempotency key (ignored while the modal is open). */
   start(): void
   /** The buyer came back from the PSP with this order: show what the server says about it. */
   showReturn(clientRrn: string): void
@@ -50,9 +43,6 @@ export interface Checkout {
   /** Renders again, e.g. after an attribute changed. */
   paint(): void
 }
-
-/** Waits between two polls of a pending payment (ms); the last one repeats, for up to 2 minutes. */
-const DELAYS = [1000, 2000, 3000, 5000, 8000, 10_000]
 
 /**
  * Attaches an open shadow root to `host` and runs checkouts in it. Styles go through
@@ -82,14 +72,14 @@ export function mount(
   } catch {}
   /** Where focus returns when the modal closes, if there is no Pay button. */
   const opener = document.activeElement
-  let phase: Phase = 'idle'
+  let phase: Phase = ''
   /** The options of the running checkout. */
   let config: Config
   /** The order the modal shows: the summary, or the payment after a return. */
   let order: (Order & Partial<Summary & Payment>) | undefined
-  let error: WidgetError | undefined
+  let error: WidgetError
   let clientRrn: string | undefined
-  let key = ''
+  let key: string
   /** What Retry repeats: the order, or the payment check. */
   let redo: () => void
   /** Bumped by every request and by stop(): answers to older requests are dropped. */
@@ -99,9 +89,10 @@ export function mount(
   let deadline = 0
   let polls = 0
   let polling = false
+  /** The last result an event was fired for. */
+  let told: Phase = ''
   /** `show-price`: [the item's URL, its amount]. */
   let price: string[] = []
-  let reported = ''
 
   const emit = (name: Capitalize<CheckoutEventName>, detail: CheckoutEventDetail): void => {
     host.dispatchEvent(
@@ -113,7 +104,6 @@ export function mount(
   const set = (next: Phase): void => {
     phase = next
     paint()
-    if (next === 'idle') onIdle?.()
   }
 
   const stop = (): void => {
@@ -130,56 +120,57 @@ export function mount(
     emit('Error', { client_rrn: clientRrn, error: failure })
   }
 
-  const create = async (): Promise<void> => {
+  /** One request of the running checkout; undefined when a newer request or stop() overtook it. */
+  const call = async <T,>(
+    path: string,
+    accept: (body: unknown) => body is T,
+    init?: RequestInit,
+  ): Promise<Result<T> | undefined> => {
     const mine = ++run
+    abort = new AbortController()
+    // A 404 of the item: not for sale; of a payment: the embed points at the wrong server.
+    const result = await request(
+      config.endpoint + path,
+      accept,
+      init,
+      init?.body ? 'not_found' : 'config',
+      abort,
+    )
+    if (mine === run) return result
+  }
+
+  const create = async (): Promise<void> => {
     redo = create
     clientRrn = order = undefined
     set('loading')
-    abort = new AbortController()
-    const result = await request(
-      `${config.endpoint}/api/checkout`,
-      isSummary,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify({
-          item: config.item,
-          return_url: config.returnUrl,
-          locale: config.locale ?? pageLocale(),
-        }),
-      },
-      'not_found',
-      abort,
-    )
-    if (mine !== run) return
-    if (result.error) return fail(result.error)
-    order = result.value
-    clientRrn = order.client_rrn
-    set('summary')
+    const result = await call('/api/checkout', isSummary, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({
+        item: config.item,
+        return_url: config.returnUrl,
+        locale: config.locale ?? pageLocale(),
+      }),
+    })
+    if (result?.error) fail(result.error)
+    else if (result) {
+      order = result.value
+      clientRrn = order.client_rrn
+      set('summary')
+    }
   }
 
   const check = async (): Promise<void> => {
-    const mine = ++run
-    const wasPending = phase === 'pending'
     redo = check
-    if (!wasPending) set('checking')
     // The server re-checks pending orders when polled: never answer from the HTTP cache.
-    abort = new AbortController()
-    const result = await request(
-      `${config.endpoint}/api/payments/${clientRrn}`,
-      isPayment,
-      { cache: 'no-store' },
-      'config',
-      abort,
-    )
-    if (mine !== run) return
+    const result = await call(`/api/payments/${clientRrn}`, isPayment, { cache: 'no-store' })
+    if (!result) return
     const left = deadline - Date.now()
     const again = (): void => {
-      timer = setTimeout(check, Math.min(DELAYS[Math.min(polls++, 5)] as number, Math.max(left, 0)))
+      timer = setTimeout(check, Math.min(++polls * 1000, 10_000, left))
     }
-    // While already showing "pending", a failed poll is a hiccup: keep the last answer.
-    if (result.error)
-      return wasPending && left > 0 && isRetryable(result.error) ? again() : fail(result.error)
+    // While polling, a failed poll is a hiccup: keep the last answer and ask again.
+    if (result.error) return polling && left > 0 && isRetryable(result.error) ? again() : fail(result.error)
     order = result.value
     const { status } = order
     const shown =
@@ -187,102 +178,92 @@ export function mount(
     polling = shown === 'pending' && left > 0
     set(shown)
     if (polling) again()
-    if (!wasPending || !polling)
+    if (shown !== told)
       emit(shown === 'paid' ? 'Success' : shown === 'failed' ? 'Error' : 'Pending', {
         client_rrn: clientRrn,
         status,
       })
+    told = shown
   }
 
   const start = (): void => {
     const current = read()
-    if ((phase !== 'idle' && phase !== 'failed') || typeof current === 'string') return
+    if (phase || typeof current === 'string') return
     config = current
     key = newKey()
     void create()
   }
 
+  const reset = (): void => {
+    stop()
+    set('')
+    onIdle?.()
+    // Focus goes back to the Pay button, or where it was before open().
+    ;(root.querySelector('button') ?? (opener as HTMLElement | null))?.focus()
+  }
+
   const close = (): void => {
-    if (phase === 'submitting' || phase === 'idle') return
+    if (phase === 'sending' || !phase) return
     // Before the modal goes: open()'s host leaves the page with it.
     if (phase === 'loading' || phase === 'summary') emit('Cancel', { client_rrn: clientRrn })
-    stop()
-    set('idle')
+    reset()
   }
 
   const retry = (): void => {
-    if (phase === 'failed') start()
-    else {
-      // A 409 means this key was used for another body: only a new key can succeed.
-      if (error?.status === 409) key = newKey()
-      redo()
-    }
-  }
-
-  const reset = (): void => {
-    stop()
-    if (phase !== 'idle') set('idle')
+    // A 409 means this key was used for another body: only a new key can succeed.
+    if (error.status === 409) key = newKey()
+    redo()
   }
 
   const confirm = (): void => {
-    if (phase !== 'summary' || !order?.redirect) return
-    set('submitting')
-    // Back from the PSP through the back-forward cache, the page would still say "submitting".
+    set('sending')
+    // Back from the PSP through the back-forward cache, the page would still say "sending".
     addEventListener('pageshow', reset, { once: true })
-    submitForm(order.redirect)
+    submitForm((order as Summary).redirect)
+  }
+
+  /** Escape closes; Tab and Shift+Tab go round the enabled buttons, the same in every browser. */
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') close()
+    if (event.key === 'Tab') {
+      event.preventDefault()
+      const items = [...root.querySelectorAll<HTMLElement>('.n :enabled')]
+      const index = items.indexOf(root.activeElement as HTMLElement)
+      const count = items.length
+      items[event.shiftKey ? (index > 0 ? index : count) - 1 : (index + 1) % count]?.focus()
+    }
   }
 
   function paint(): void {
     const current = read()
-    const problem = typeof current === 'string' && current
-    if (problem && problem !== reported) {
-      reported = problem
-      console.error(problem)
-    }
     const locale = (typeof current === 'object' && current.locale) || pageLocale()
     const t = MESSAGES[locale]
-    const money = (amount: string): string => formatMoney(qepikOf(amount), locale)
-    const submitting = phase === 'submitting'
-    const ordering = submitting || phase === 'summary'
+    const sending = phase === 'sending'
+    const ordering = sending || phase === 'summary'
     const cancel = ordering || phase === 'loading'
-    const opened = !!root.querySelector('[role=dialog]')
-    // The first `data-f=true` button takes the focus when the dialog opens or loses its focused
-    // control (not `autofocus`: Chrome logs a console error for each one inserted late).
-    const action = (text: string, onClick: () => void, primary?: boolean, focus = primary) => (
-      <button
-        type="button"
-        class={primary ? 'p' : undefined}
-        data-f={focus}
-        onClick={onClick}
-        disabled={submitting}
-        aria-busy={primary && submitting}
-      >
-        {text}
-      </button>
-    )
 
-    let label = ''
-    if (!problem) {
-      const { item, showPrice } = current as Config
-      const url = `${(current as Config).endpoint}/api/items/${encodeURIComponent(item)}`
-      if (showPrice && price[0] !== url) {
+    if (typeof current === 'object' && current.showPrice) {
+      const url = `${current.endpoint}/api/items/${encodeURIComponent(current.item)}`
+      if (price[0] !== url) {
         price = [url]
         void request(url, isItem).then((result) => {
-          if (result.error) console.warn(PREFIX, `no price for "${item}":`, result.error.message)
+          if (result.error) console.warn(PREFIX, result.error.message)
           else if (price[0] === url) {
             price[1] = result.value.amount
             paint()
           }
         })
       }
-      label = `${(current as Config).label ?? t.pay}${showPrice && price[1] ? ` ${money(price[1])}` : ''}`
     }
+    const primary =
+      (ordering && order && `${t.pay} ${money(order.amount, locale)}`) ||
+      (phase === 'error' && isRetryable(error) && t.retry)
 
     render(
       <div lang={locale}>
-        {problem ? (
-          <p class="x" role="alert" part="error">
-            <b>{t.config}</b> <small>{problem}</small>
+        {typeof current === 'string' ? (
+          <p role="alert" part="error">
+            {t.config} <small>{current}</small>
           </p>
         ) : (
           button && (
@@ -291,14 +272,15 @@ export function mount(
               class="p"
               part="button"
               aria-haspopup="dialog"
-              aria-busy={submitting || phase === 'loading'}
+              aria-busy={phase === 'loading' || sending}
               onClick={start}
             >
-              {label}
+              {current.label ?? t.pay}
+              {current.showPrice && price[1] && ` ${money(price[1], locale)}`}
             </button>
           )
         )}
-        {phase !== 'idle' && (
+        {phase && (
           // The keyboard twin of a backdrop click is Escape, handled on the dialog. The second
           // click of a double click on Pay lands on the backdrop: it must not close the modal.
           // biome-ignore lint/a11y/useKeyWithClickEvents: see above
@@ -313,44 +295,56 @@ export function mount(
               aria-labelledby="t"
               aria-describedby="d"
               tabIndex={-1}
-              onKeyDown={(event) => onDialogKey(event, close)}
+              onKeyDown={onKey}
             >
               {/* The title is the polite live region: every phase change is read out. */}
               <h2 id="t" aria-live="polite">
-                {t[submitting ? 'summary' : phase]}
+                {t[ordering ? 'summary' : (phase as Exclude<Phase, '' | 'sending'>)]}
               </h2>
               <div id="d">
-                {phase === 'error' && error ? (
-                  <p role="alert">{t[error.kind].replace('{s}', `${error.retryAfter ?? 5}`)}</p>
+                {phase === 'error' ? (
+                  <p role="alert">
+                    {(error.kind === 'network' ? t.server : t[error.kind]).replace(
+                      '{s}',
+                      `${error.retryAfter ?? 5}`,
+                    )}
+                  </p>
+                ) : phase === 'pending' && order && !polling ? (
+                  <p>{t.later}</p>
                 ) : (
-                  (submitting || phase === 'loading' || phase === 'checking' || phase === 'pending') && (
-                    <p>
-                      {(phase !== 'pending' || polling) && <i aria-hidden="true" />}{' '}
-                      {submitting ? t.submitting : polling || phase !== 'pending' ? '' : t.later}
-                    </p>
-                  )
+                  (!order || polling) && <i aria-hidden="true" />
                 )}
                 {order && phase !== 'error' && (
                   <dl>
-                    <dt>{t.item}</dt>
-                    <dd>
-                      {order.title}
-                      {order.description && <small>{order.description}</small>}
-                    </dd>
+                    <dt>{order.title}</dt>
+                    <dd>{order.description}</dd>
                     <dt>{t.amount}</dt>
-                    <dd class="a">{money(order.amount)}</dd>
+                    <dd>
+                      <b>{money(order.amount, locale)}</b>
+                    </dd>
                     <dt>{t.reference}</dt>
-                    <dd class="r">{order.client_rrn}</dd>
+                    <dd>
+                      <code>{order.client_rrn}</code>
+                    </dd>
                   </dl>
                 )}
               </div>
-              <div class="n">
-                {action(cancel ? t.cancel : t.close, close, false, !cancel && phase !== 'checking')}
-                {ordering
-                  ? action(`${t.pay} ${money(order?.amount ?? '')}`, confirm, true)
-                  : (phase === 'error' ? error && isRetryable(error) : phase === 'failed' && button) &&
-                    action(t.retry, retry, true)}
-              </div>
+              <p class="n">
+                <button type="button" onClick={close} disabled={sending}>
+                  {cancel ? t.cancel : t.close}
+                </button>
+                {primary && (
+                  <button
+                    type="button"
+                    class="p"
+                    onClick={ordering ? confirm : retry}
+                    disabled={sending}
+                    aria-busy={sending}
+                  >
+                    {primary}
+                  </button>
+                )}
+              </p>
             </div>
           </div>
         )}
@@ -358,7 +352,13 @@ export function mount(
       root,
     )
 
-    keepFocus(root, opened, opener)
+    // Focus moves in when the dialog opens or loses its focused control: to the primary
+    // action, else Close; to the dialog itself while Cancel is all there is, so that a second
+    // Enter on Pay cannot cancel.
+    const dialog = root.querySelector<HTMLElement>('[role=dialog]')
+    const active = root.activeElement as HTMLButtonElement | null
+    if (dialog && (!active || active === dialog || !dialog.contains(active) || active.disabled))
+      (dialog.querySelector<HTMLElement>(cancel ? '.p:enabled' : 'button') ?? dialog).focus()
   }
 
   return {
@@ -375,6 +375,7 @@ export function mount(
       order = undefined
       deadline = Date.now() + 120_000
       polls = 0
+      set('pending')
       void check()
     },
   }

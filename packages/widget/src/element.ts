@@ -30,11 +30,15 @@ export function createElementClass(): CustomElementConstructor {
 
     connectedCallback(): void {
       this._checkout ??= mount(this, this._read, true)
-      const checkout = this._checkout
-      checkout.paint()
+      this._checkout.paint()
+      const config = this._read()
+      // The merchant has to fix this: say so where developers look (the element shows it too).
+      if (typeof config === 'string') console.error(config)
       // The first valid element on a return page shows the result.
-      const clientRrn = typeof this._read() === 'object' && claimReturn()
-      if (clientRrn) checkout.showReturn(clientRrn)
+      else {
+        const clientRrn = claimReturn()
+        if (clientRrn) this._checkout.showReturn(clientRrn)
+      }
     }
 
     disconnectedCallback(): void {

@@ -66,7 +66,7 @@ describe('handleReturn()', () => {
     const onPending = vi.fn()
     expect(handleReturn({ endpoint: ENDPOINT, locale: 'en', onPending })).toBe(true)
     expect(await modal()?.findByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
-    expect(onPending).toHaveBeenCalledWith({ client_rrn: RRN, status: 'pending' })
+    await vi.waitFor(() => expect(onPending).toHaveBeenCalledWith({ client_rrn: RRN, status: 'pending' }))
     expect(location.search).toBe('')
     expect(handleReturn({ endpoint: ENDPOINT })).toBe(false)
   })

@@ -23,11 +23,13 @@ describe('parseOptions', () => {
     })
   })
 
-  it('fails loudly with a prefixed message naming everything wrong', () => {
-    expect(parse({})).toBe('[portmanat-checkout] item is required; endpoint is required')
-    expect(parse({ item: 'a b', endpoint: 'https://x.az', locale: 'de', theme: 'pink' })).toBe(
-      '[portmanat-checkout] invalid item "a b"; invalid locale "de"; invalid theme "pink"',
-    )
+  it('fails loudly with a prefixed message naming the first problem', () => {
+    expect(parse({})).toBe('[portmanat-checkout] item is required')
+    expect(parse({ item: 'a' })).toBe('[portmanat-checkout] endpoint is required')
+    const base = { item: 'a', endpoint: 'https://x.az' }
+    expect(parse({ ...base, item: 'a b', locale: 'de' })).toBe('[portmanat-checkout] invalid item "a b"')
+    expect(parse({ ...base, locale: 'de' })).toBe('[portmanat-checkout] invalid locale "de"')
+    expect(parse({ ...base, theme: 'pink' })).toBe('[portmanat-checkout] invalid theme "pink"')
   })
 
   it.each([

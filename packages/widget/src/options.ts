@@ -1,7 +1,7 @@
 /**
  * The one parser of embed options, for `<portmanat-checkout>` attributes and `open()` options
- * alike: explicit defaults, every value checked, one prefixed message naming what is wrong
- * (`[portmanat-checkout] item is required`).
+ * alike: explicit defaults, every value checked, one prefixed message naming the first problem
+ * (`[portmanat-checkout] item is required`, `[portmanat-checkout] invalid theme "pink"`).
  */
 import { type Locale, matchLocale } from '@portmanat-checkout/shared'
 import { httpUrl } from './api.ts'
@@ -43,41 +43,42 @@ export type RawOptions = (name: OptionName) => string | null | undefined
 /**
  * Parses embed options; a relative `return-url` resolves against the current page.
  *
- * @returns the options, or one prefixed message naming everything wrong
+ * @returns the options, or one prefixed message naming what is wrong
  * @example parseOptions((name) => element.getAttribute(name)) // { item: 'premium', theme: 'auto', … }
  * @example parseOptions(() => undefined) // '[portmanat-checkout] item is required'
  */
 export function parseOptions(raw: RawOptions): Config | string {
-  const errors: string[] = []
   const get = (name: OptionName): string | undefined => raw(name)?.trim() || undefined
-  const check = (name: OptionName, value: string | undefined, ok: unknown): void => {
-    if (value && !ok) errors.push(`invalid ${name} "${value}"`)
-  }
   const item = get('item')
   const endpoint = get('endpoint') ?? defaults.endpoint
   const url = httpUrl(endpoint)
-  const locale = matchLocale(get('locale'))
-  const theme = (get('theme') ?? 'auto') as Theme
-  const returnUrl = httpUrl(get('return-url') ?? withoutReturnParams(location.href), location.href)
-  const showPrice = raw('show-price')
-  if (!item) errors.push('item is required')
-  if (!endpoint) errors.push('endpoint is required')
-  // Catalogue IDs travel in a URL path and a JSON body: a plain, bounded alphabet.
-  check('item', item, /^[\w.:~-]{1,128}$/.test(item as string))
-  check('endpoint', endpoint, url && !url.search && !url.hash && !url.username)
-  check('locale', get('locale'), locale)
-  check('theme', theme, /^(light|dark|auto)$/.test(theme))
-  check('return-url', get('return-url'), returnUrl)
-  return errors.length || !item || !url || !returnUrl
-    ? `${PREFIX} ${errors.join('; ')}`
+  const tag = get('locale')
+  const locale = matchLocale(tag)
+  const theme = get('theme') ?? 'auto'
+  const back = get('return-url')
+  const returnUrl = httpUrl(back ?? withoutReturnParams(location.href), location.href)
+  const showPrice = get('show-price')
+  // [option, its value, whether it is fine]; an absent required value is "required".
+  const wrong = (
+    [
+      // Catalogue IDs travel in a URL path and a JSON body: a plain, bounded alphabet.
+      ['item', item, item && /^[\w.:~-]{1,128}$/.test(item)],
+      ['endpoint', endpoint, url && !url.search && !url.hash && !url.username],
+      ['locale', tag, !tag || locale],
+      ['theme', theme, /^(light|dark|auto)$/.test(theme)],
+      ['return-url', back, returnUrl],
+    ] as const
+  ).find((check) => !check[2])
+  return wrong || !item || !url || !returnUrl
+    ? `${PREFIX} ${wrong?.[1] ? `invalid ${wrong[0]} "${wrong[1]}"` : `${wrong?.[0]} is required`}`
     : {
         item,
         endpoint: (url.origin + url.pathname).replace(/\/+$/, ''),
         locale,
         returnUrl: returnUrl.href,
         label: get('label'),
-        theme,
+        theme: theme as Theme,
         // A boolean attribute: present means on, except an explicit "false" from frameworks.
-        showPrice: showPrice != null && showPrice.trim() !== 'false',
+        showPrice: raw('show-price') != null && showPrice !== 'false',
       }
 }
