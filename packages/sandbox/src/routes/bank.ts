@@ -7,10 +7,10 @@ import { Hono } from 'hono'
 import { toCallback } from '../callback.ts'
 import { checkCard } from '../cards.ts'
 import { type SandboxDeps, sendPage, viewFor } from '../deps.ts'
-import { readFields, text } from '../request-fields.ts'
+import { text } from '../request-fields.ts'
 import type { SandboxPayment } from '../types.ts'
 import { bankPage } from '../views/bank-page.ts'
-import { openPayment } from './flow-guard.ts'
+import { openFromForm, openPayment } from './flow-guard.ts'
 
 const STATUS_OF = { paid: 'paid', declined: 'failed', pending: 'pending' } as const
 
@@ -31,10 +31,7 @@ export function bankRoutes(deps: SandboxDeps) {
   })
 
   app.post('/bank', async (c) => {
-    const body = await readFields(c)
-    const fields = body.ok ? body.fields : new Map()
-    const view = viewFor(c, deps.base, text(fields, 'lang'))
-    const open = openPayment(c, deps, view, text(fields, 'psp_rrn'))
+    const { fields, view, open } = await openFromForm(c, deps)
     if (!open.ok) return open.response
     const form = { number: text(fields, 'number'), expiry: text(fields, 'expiry'), cvv: text(fields, 'cvv') }
     const card = checkCard(form, deps.now())

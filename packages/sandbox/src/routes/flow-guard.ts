@@ -3,7 +3,8 @@
  * payments get a 404 page, finished ones a 409 page.
  */
 import type { Context } from 'hono'
-import { type SandboxDeps, sendPage } from '../deps.ts'
+import { type SandboxDeps, sendPage, viewFor } from '../deps.ts'
+import { type Fields, readFields, text } from '../request-fields.ts'
 import type { SandboxPayment, SandboxService } from '../types.ts'
 import type { View } from '../views/layout.ts'
 import { messagePage } from '../views/pages.ts'
@@ -24,4 +25,15 @@ export function openPayment(c: Context, deps: SandboxDeps, view: View, pspRrn: s
     }
   }
   return { ok: true, payment, service: deps.state.service(payment.service_id) }
+}
+
+/**
+ * A buyer's form post on an open payment (Continue, Cancel, the card form): its fields, the page
+ * language they carry, and the payment named by their `psp_rrn`.
+ */
+export async function openFromForm(c: Context, deps: SandboxDeps) {
+  const body = await readFields(c)
+  const fields: Fields = body.ok ? body.fields : new Map()
+  const view = viewFor(c, deps.base, text(fields, 'lang'))
+  return { fields, view, open: openPayment(c, deps, view, text(fields, 'psp_rrn')) }
 }

@@ -11,7 +11,7 @@ import { STRINGS } from '../i18n/index.ts'
 import { checkProcessFields, issueMessage, type ProcessErrors } from '../process-fields.ts'
 import { readFields, text } from '../request-fields.ts'
 import { checkPage, messagePage, processErrorPage } from '../views/pages.ts'
-import { openPayment } from './flow-guard.ts'
+import { openFromForm } from './flow-guard.ts'
 
 /** The provider's `BAD 10` shape with English messages, for a client that asked for JSON. */
 function errorsJson(errors: ProcessErrors) {
@@ -66,20 +66,14 @@ export function processRoutes(deps: SandboxDeps) {
   })
 
   app.post('/process/continue', async (c) => {
-    const body = await readFields(c)
-    const fields = body.ok ? body.fields : new Map()
-    const view = viewFor(c, deps.base, text(fields, 'lang'))
-    const open = openPayment(c, deps, view, text(fields, 'psp_rrn'))
+    const { view, open } = await openFromForm(c, deps)
     if (!open.ok) return open.response
     const query = new URLSearchParams({ psp_rrn: open.payment.psp_rrn, lang: view.locale })
     return c.redirect(`${deps.base}/bank?${query}`, 303)
   })
 
   app.post('/process/cancel', async (c) => {
-    const body = await readFields(c)
-    const fields = body.ok ? body.fields : new Map()
-    const view = viewFor(c, deps.base, text(fields, 'lang'))
-    const open = openPayment(c, deps, view, text(fields, 'psp_rrn'))
+    const { view, open } = await openFromForm(c, deps)
     if (!open.ok) return open.response
     return toCallback(c, deps, view, deps.state.finish(open.payment.psp_rrn, 'failed'))
   })
