@@ -74,6 +74,18 @@ export function callbackRoutes(s: Services): Hono {
     )
   }
 
+  /** A page about the request itself, in the buyer's language; no order is involved. */
+  function notice(c: Context, what: 'badRequest' | 'unknownOrder', status: 400 | 404) {
+    const strings = stringsFor(null, c.req.header('accept-language'))
+    const page = messagePage({
+      strings,
+      tone: 'neutral',
+      title: strings[`${what}Title`],
+      text: strings[`${what}Text`],
+    })
+    return sendPage(c, config.pspUrl, page, status)
+  }
+
   app.on(
     ['GET', 'POST'],
     '/api/callback',
@@ -82,28 +94,14 @@ export function callbackRoutes(s: Services): Hono {
   app.on(['GET', 'POST'], '/api/callback', async (c) => {
     const parsed = v.safeParse(CallbackParams, await readParams(c))
     if (!parsed.success) {
-      const strings = stringsFor(null, c.req.header('accept-language'))
       logger.info({ event: 'callback.invalid' }, 'callback without valid psp_rrn and client_rrn')
-      const page = messagePage({
-        strings,
-        tone: 'neutral',
-        title: strings.badRequestTitle,
-        text: strings.badRequestText,
-      })
-      return sendPage(c, config.pspUrl, page, 400)
+      return notice(c, 'badRequest', 400)
     }
     const { psp_rrn, client_rrn } = parsed.output
     const order = await store.getOrder(client_rrn)
     if (!order) {
-      const strings = stringsFor(null, c.req.header('accept-language'))
       logger.info({ event: 'callback.unknown_order', client_rrn }, 'callback for an unknown order')
-      const page = messagePage({
-        strings,
-        tone: 'neutral',
-        title: strings.unknownOrderTitle,
-        text: strings.unknownOrderText,
-      })
-      return sendPage(c, config.pspUrl, page, 404)
+      return notice(c, 'unknownOrder', 404)
     }
     // Paid is final: a repeated callback needs no question to the PSP.
     if (order.status === 'paid') return finish(c, order, 'paid')
