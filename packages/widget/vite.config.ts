@@ -1,8 +1,8 @@
 /**
  * Two library builds of the same sources:
  * - `vite build` → `dist/widget.js`, one self-contained minified IIFE for a `<script>` tag
- *   (Preact inside), then `scripts/manifest.mjs` writes `dist/manifest.json`;
- * - `vite build --mode esm` → `dist/esm/index.js` for bundlers (Preact stays an import).
+ *   (with its own small JSX renderer, `src/dom.ts`), then `scripts/manifest.mjs` writes `dist/manifest.json`;
+ * - `vite build --mode esm` → `dist/esm/index.js` for bundlers.
  */
 import { defineConfig } from 'vite'
 
@@ -38,7 +38,7 @@ export default defineConfig(({ mode }) => {
             fileName: () => 'widget.js',
           },
       rolldownOptions: esm
-        ? { external: [/^preact(\/|$)/] }
+        ? {}
         : // Only the entry has side effects: shared's valibot schemas (unused here) drop out
           // with any minifier, not just the ones that prove them pure themselves.
           { treeshake: { moduleSideEffects: (id: string) => id.endsWith('/src/embed.ts') } },

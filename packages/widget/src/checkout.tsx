@@ -4,8 +4,6 @@
  * modal) and the dialog's focus rules. State lives in closure variables: the minifier shortens
  * those, not property names, and every byte counts in the 8 KB script.
  */
-// biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime: no jsx-runtime module in the bundle)
-import { h, render } from 'preact'
 import {
   isItem,
   isPayment,
@@ -18,6 +16,8 @@ import {
   type Summary,
   type WidgetError,
 } from './api.ts'
+// biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
+import { h, render } from './dom.ts'
 import type { Callbacks, CheckoutEventDetail, CheckoutEventName } from './events.ts'
 import { MESSAGES, pageLocale } from './i18n/index.ts'
 import { money } from './money.ts'
