@@ -16,6 +16,8 @@ export type Verdict =
   | { kind: 'unknown'; why: string }
   /** The PSP refused the `psp_rrn` (BAD 10/20): the hint was wrong, the order stays as it is. */
   | { kind: 'bad_hint'; why: string }
+  /** The `psp_rrn` is another payment's while the order has its own: a tamper attempt, no change. */
+  | { kind: 'foreign_hint'; why: string; detail: Record<string, unknown> }
 
 /** Delays of the server's own follow-up checks, by attempt; after the last it stops asking. */
 export const FOLLOW_UP_DELAYS_S = [
@@ -55,16 +57,15 @@ export function judge(order: Order, psp_rrn: string, result: CheckResult, live: 
     body &&
     (body.client_rrn !== order.client_rrn || (result.kind === 'paid' && body.qepik !== order.qepik))
   ) {
-    return {
-      kind: 'move',
-      change: {
-        from: OPEN,
-        to: 'failed',
-        reason: 'mismatch',
-        psp_rrn,
-        detail: { ...detail, client_rrn: body.client_rrn, amount: body.amount },
-      },
+    const evidence = { ...detail, client_rrn: body.client_rrn, amount: body.amount }
+    // The order already knows its own payment at the PSP, and this reference is another one:
+    // it says nothing about this order. Failing the order here would let anyone who saw its
+    // client_rrn (in a return URL, say) stop a real pending payment from ever being recorded.
+    if (order.psp_rrn && order.psp_rrn !== psp_rrn) {
+      return { kind: 'foreign_hint', why: 'the psp_rrn belongs to another payment', detail: evidence }
     }
+    // The offending reference goes to the event log only: the order keeps its own psp_rrn.
+    return { kind: 'move', change: { from: OPEN, to: 'failed', reason: 'mismatch', detail: evidence } }
   }
   const rrns = { psp_rrn, ...(body?.bank_rrn ? { bank_rrn: body.bank_rrn } : {}) }
   if (result.kind === 'paid') {

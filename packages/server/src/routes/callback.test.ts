@@ -80,6 +80,38 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     expect(alarm).toMatchObject({ level: 40, client_rrn: expensive.client_rrn })
   })
 
+  it("tamper: another payment's psp_rrn on a pending order changes nothing, and its real payment still counts", async () => {
+    const h = await createHarness({ store })
+    const cheap = await h.buy('cheap')
+    await h.request(cheap.callback)
+    const victim = await h.buy('expensive', TEST_CARDS.pending)
+    await h.request(victim.callback)
+    expect(await statusOf(h, victim.client_rrn)).toBe('pending')
+
+    // Someone who saw the victim's client_rrn (it is in the return URL) tries to fail the order.
+    const res = await h.request(callbackPath(cheap.psp_rrn, victim.client_rrn))
+    expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('pending')
+    expect(await h.store.getOrder(victim.client_rrn)).toMatchObject({
+      status: 'pending',
+      psp_rrn: victim.psp_rrn,
+    })
+    expect(h.records().find((r) => r.event === 'security.mismatch')).toMatchObject({ level: 40 })
+
+    // The bank settles the victim's real payment: it is recorded.
+    h.sandbox.control.settle({ psp_rrn: victim.psp_rrn }, 'paid')
+    await h.request(victim.callback)
+    expect(await statusOf(h, victim.client_rrn)).toBe('paid')
+  })
+
+  it('tamper: a mismatch fails an order without replacing its psp_rrn by the offending one', async () => {
+    const h = await createHarness({ store })
+    const cheap = await h.buy('cheap')
+    await h.request(cheap.callback)
+    const expensive = await checkoutOf(h, 'expensive')
+    await h.request(callbackPath(cheap.psp_rrn, expensive.client_rrn))
+    expect(await h.store.getOrder(expensive.client_rrn)).toMatchObject({ status: 'failed', psp_rrn: null })
+  })
+
   it('tamper: a payment of another amount for the same client_rrn is a mismatch', async () => {
     const h = await createHarness({ store })
     const order = await checkoutOf(h, 'premium')

@@ -113,6 +113,13 @@ export function callbackRoutes(s: Services): Hono {
       { event: 'callback.checked', client_rrn, psp_rrn, result: result.kind, verdict: verdict.kind },
       'callback checked with the PSP',
     )
+    if (verdict.kind === 'foreign_hint') {
+      logger.warn(
+        { event: 'security.mismatch', client_rrn, detail: verdict.detail, why: verdict.why },
+        '/check answer does not match the order',
+      )
+      return finish(c, order, returnStatus(order))
+    }
     if (verdict.kind === 'bad_hint') {
       logger.warn(
         { event: 'security.bad_hint', client_rrn, psp_rrn, why: verdict.why },
