@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { storeFactories } from '../testing/engines.ts'
-import { createHarness, MERCHANT } from '../testing/harness.ts'
+import { createHarness, MERCHANT, TEST_CARDS } from '../testing/harness.ts'
 
 describe.each(storeFactories)('Idempotency-Key on POST /api/checkout ($name)', (store) => {
   const body = { item: 'premium', return_url: `${MERCHANT}/thanks` }
@@ -37,6 +37,27 @@ describe.each(storeFactories)('Idempotency-Key on POST /api/checkout ($name)', (
     const res = await h.checkout({ ...body, item: 'expensive' }, { 'idempotency-key': 'key-2' })
     expect(res.status).toBe(409)
     expect(await res.json()).toMatchObject({ error: { code: 'idempotency_conflict' } })
+  })
+
+  it('a replay of a paid order is refused with 409 order_closed, not signed again', async () => {
+    const h = await createHarness({ store })
+    const first = (await (await h.checkout(body, { 'idempotency-key': 'paid-once' })).json()) as {
+      redirect: { fields: Record<string, string> }
+    }
+    const psp_rrn = await h.startPayment(first.redirect.fields)
+    await h.request(await h.payWithCard(psp_rrn, TEST_CARDS.paid))
+    const replay = await h.checkout(body, { 'idempotency-key': 'paid-once' })
+    expect(replay.status).toBe(409)
+    expect(await replay.json()).toMatchObject({ error: { code: 'order_closed' } })
+  })
+
+  it("the same key from another client IP is a conflict, not the first buyer's order", async () => {
+    const h = await createHarness({ store, env: { TRUST_PROXY: 'true' } })
+    const from = (ip: string) => ({ 'idempotency-key': 'shared-key', 'x-forwarded-for': ip })
+    expect((await h.checkout(body, from('198.51.100.1'))).status).toBe(201)
+    const other = await h.checkout(body, from('192.0.2.99'))
+    expect(other.status).toBe(409)
+    expect(await other.json()).toMatchObject({ error: { code: 'idempotency_conflict' } })
   })
 
   it('different keys → different orders', async () => {

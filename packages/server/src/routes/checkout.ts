@@ -154,7 +154,11 @@ export function checkoutRoutes(s: Services): Hono {
     const locale = request.locale ?? localeFromHeader(c.req.header('accept-language')) ?? null
     const requestHash = key
       ? createHash('sha256')
-          .update(JSON.stringify([request.item, request.return_url ?? null, request.locale ?? null]))
+          // The client IP is part of what a key names, so a leaked or guessed key never hands
+          // one buyer's signed order to another client.
+          .update(
+            JSON.stringify([request.item, request.return_url ?? null, request.locale ?? null, ip ?? null]),
+          )
           .digest('hex')
       : null
     const result = await store.insertOrder(
@@ -180,6 +184,14 @@ export function checkoutRoutes(s: Services): Hono {
           409,
           'idempotency_conflict',
           'this Idempotency-Key was used with another request body',
+        )
+      }
+      // A replay may not sign again an order that already went its way at the PSP.
+      if (result.existing.status !== 'created') {
+        throw new ApiError(
+          409,
+          'order_closed',
+          `this order is ${result.existing.status} and cannot be paid again`,
         )
       }
       return c.json(checkoutResponse(config, result.existing), 201)
