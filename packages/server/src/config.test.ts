@@ -93,6 +93,7 @@ describe('loadConfig', () => {
     [{ ...live, PORTMANAT_SECRET_KEY: ` ${SECRET}` }, 'PORTMANAT_SECRET_KEY'],
     [{ ...live, PORTMANAT_SECRET_KEY: 'short' }, 'PORTMANAT_SECRET_KEY'],
     [{ ...live, PUBLIC_URL: 'http://pay.example.az' }, 'PUBLIC_URL'],
+    [{ ...live, PORTMANAT_PSP_URL: 'http://psp.mps.az' }, 'PORTMANAT_PSP_URL'],
     [{ MERCHANT_API_KEY: 'short' }, 'MERCHANT_API_KEY'],
     [{ WEBHOOK_URL: 'https://shop.example.az/hooks' }, 'WEBHOOK_SECRET'],
     [{ WEBHOOK_SECRET: 'w'.repeat(32) }, 'WEBHOOK_URL'],
@@ -103,6 +104,19 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${variable} `))
     expect(error.message).not.toContain('\n')
     expect(error.message).not.toContain(SECRET)
+  })
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://shop:S3cretDbPass@db/x' }, 'S3cretDbPass'],
+    [
+      { WEBHOOK_URL: 'ftp://hooks:S3cretHook@shop.example.az/h', WEBHOOK_SECRET: 'w'.repeat(32) },
+      'S3cretHook',
+    ],
+    [{ PORTMANAT_PSP_URL: 'ftp://psp.mps.az/?token=S3cretToken' }, 'S3cretToken'],
+  ])('never shows credentials of a rejected URL: %j', (env, credential) => {
+    const { message } = errorOf(env)
+    expect(message).not.toContain(credential)
+    expect(message).toMatch(/\*\*\*@|\?…/)
   })
 
   it('explains why live mode needs https', () => {

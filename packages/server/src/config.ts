@@ -74,8 +74,14 @@ export function readEnvironment(cwd = process.cwd()): Env {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
-/** Shows a rejected value in an error line, short and escaped; never used for secrets. */
-const shown = (value: string) => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
+/**
+ * Shows a rejected value in an error line, short and escaped; never used for secrets. A URL's
+ * user:password and query (where tokens travel) are hidden, whatever the variable.
+ */
+const shown = (value: string) => {
+  const safe = value.replace(/\/\/[^/?#\s]*@/, '//***@').replace(/\?.*$/s, '?…')
+  return JSON.stringify(safe.length > 80 ? `${safe.slice(0, 80)}…` : safe)
+}
 
 function pick<T>(env: Env, name: string, schema: v.GenericSchema<string, T>, secret = false): T | undefined {
   const raw = env[name]
@@ -246,6 +252,12 @@ export function loadConfig(
   const pspUrl =
     pick(env, 'PORTMANAT_PSP_URL', HttpUrl('https://psp.mps.az')) ??
     (mode === 'sandbox' ? `${publicUrl}/sandbox` : 'https://psp.mps.az')
+  if (mode === 'live' && !pspUrl.startsWith('https:') && !LOOPBACK.has(new URL(pspUrl).hostname)) {
+    throw new ConfigError(
+      'PORTMANAT_PSP_URL',
+      'must use https:// in live mode: over plain http anyone on the way could answer /check with "paid"',
+    )
+  }
   const catalogFile = pick(env, 'CATALOG', v.string())
   const catalog = catalogFile ? loadCatalog(catalogFile, cwd) : mode === 'sandbox' ? DEMO_CATALOG : new Map()
 
