@@ -29,15 +29,23 @@ export const AmountSchema = v.pipe(
   }),
 )
 
-const Item = v.strictObject({
-  title: v.pipe(
-    v.string(),
+/**
+ * Text shown to buyers (a title, a description): trimmed, bounded, and free of control
+ * characters, which no page needs and PostgreSQL refuses (NUL) where SQLite would not.
+ */
+export const displayText = (field: string, max: number, min = 0) =>
+  v.pipe(
+    v.string(`${field} must be a string`),
     v.trim(),
-    v.minLength(1, 'title is empty'),
-    v.maxLength(200, 'title is longer than 200'),
-  ),
+    v.minLength(min, `${field} is empty`),
+    v.maxLength(max, `${field} is longer than ${max} characters`),
+    v.regex(/^\P{Cc}*$/u, `${field} must not contain control characters`),
+  )
+
+const Item = v.strictObject({
+  title: displayText('title', 200, 1),
   amount: AmountSchema,
-  description: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000, 'description is longer than 1000'))),
+  description: v.optional(displayText('description', 1000)),
 })
 
 const CatalogFile = v.strictObject({

@@ -90,6 +90,9 @@ describe.each(storeFactories)('POST /api/orders on $name', (store) => {
     [{ amount: '1.00' }, 'title'],
     [{ amount: '1.00', title: 'x', extra: 1 }, 'extra'],
     [{ amount: '1.00', title: 'x', reference: 'bad\nref' }, 'reference'],
+    // PostgreSQL refuses NUL in text: it must be a 400 here, never a 500 from the database.
+    [{ amount: '1.00', title: 'nul\u0000byte' }, 'title'],
+    [{ amount: '1.00', title: 'x', description: 'bell\u0007' }, 'description'],
   ])('400 for %j, naming %s', async (body, field) => {
     const h = await createHarness({ store })
     const res = await createOrder(h, body)

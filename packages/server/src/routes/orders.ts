@@ -7,7 +7,7 @@ import { type CreateOrderResponse, clientRrnFrom, toCanonical } from '@portmanat
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import * as v from 'valibot'
-import { AmountSchema } from '../catalog.ts'
+import { AmountSchema, displayText } from '../catalog.ts'
 import type { Services } from '../deps.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { readJson } from '../http/json-body.ts'
@@ -17,19 +17,8 @@ import type { Secret } from '../secret.ts'
 
 const CreateOrder = v.strictObject({
   amount: AmountSchema,
-  title: v.pipe(
-    v.string('title must be a string'),
-    v.trim(),
-    v.minLength(1, 'title is empty'),
-    v.maxLength(200, 'title is longer than 200 characters'),
-  ),
-  description: v.optional(
-    v.pipe(
-      v.string('description must be a string'),
-      v.trim(),
-      v.maxLength(1000, 'description is longer than 1000 characters'),
-    ),
-  ),
+  title: displayText('title', 200, 1),
+  description: v.optional(displayText('description', 1000)),
   reference: v.optional(
     v.pipe(
       v.string('reference must be a string'),
