@@ -114,6 +114,7 @@ describe('parseCheckResponse', () => {
     ['code 0 without a body', { status: 'OK', code: 0 }],
     ['code 0 with a float-like amount', ok(0, { amount: '1.234' })],
     ['code 0 with a comma amount', ok(0, { amount: '1,23' })],
+    ['code 0 with a JSON number amount', ok(0, { amount: 5.2300000000000004 })],
     ['code 0 without client_rrn', { status: 'OK', code: 0, body: { amount: '1.00', psp_rrn: 'x' } }],
   ])('calls %s unreadable', (_, input) => {
     expect(parseCheckResponse(input).kind).toBe('unreadable')

@@ -42,7 +42,8 @@ const Timestamp = v.object({
 })
 
 const Body = v.object({
-  amount: v.union([v.string(), v.number()]),
+  // A string only: a JSON number would pass through a binary float (5.2300000000000004 → "5.23").
+  amount: v.string(),
   client_rrn: v.union([v.string(), v.number()]),
   psp_rrn: v.string(),
   bank_rrn: v.optional(v.nullable(v.string())),
@@ -67,9 +68,7 @@ function readBody(raw: unknown): CheckBody | string {
   const parsed = v.safeParse(Body, raw)
   if (!parsed.success) return `body: ${parsed.issues[0]?.message ?? 'invalid'}`
   const body = parsed.output
-  // The document shows amounts as strings; a number is read through its shortest decimal
-  // form, which the strict grammar then accepts or refuses like any other string.
-  const amount = typeof body.amount === 'number' ? String(body.amount) : body.amount
+  const amount = body.amount
   const qepik = parseAmount(amount)
   if (!qepik.ok) return `body.amount: ${qepik.message}`
   const stamp = v.safeParse(Timestamp, body.created_at ?? body.date)

@@ -79,7 +79,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     ? {
         PORTMANAT_SERVICE_ID: LIVE_SERVICE.service_id,
         PORTMANAT_SECRET_KEY: LIVE_SERVICE.secret,
-        PORTMANAT_PSP_URL: 'http://sandbox.internal',
+        PORTMANAT_PSP_URL: 'https://sandbox.internal',
       }
     : {}
   const config = loadConfig({
@@ -104,7 +104,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     now: clock,
   })
   const inProcess = createPspClient({
-    baseUrl: 'http://sandbox.internal',
+    baseUrl: 'https://sandbox.internal',
     fetch: (input, init) => Promise.resolve(sandbox.app.fetch(new Request(input, init))),
     timeoutMs: options.pspTimeoutMs ?? 1000,
     sleep: async () => {},
