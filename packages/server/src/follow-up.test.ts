@@ -4,6 +4,7 @@ import { Secret } from './secret.ts'
 import { captureLogger } from './testing/capture-logger.ts'
 import { storeFactories } from './testing/engines.ts'
 import { callbackPath, createHarness, TEST_CARDS } from './testing/harness.ts'
+import { FOLLOW_UP_DELAYS_S, FOLLOW_UP_MAX_ATTEMPTS, nextCheckAt } from './verify.ts'
 import { createWebhooks, type WebhookEvent } from './webhooks.ts'
 
 const T0 = new Date('2030-01-01T10:00:00Z')
@@ -77,6 +78,23 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     now = later(25 * 60 * 60 * 1000)
     await runFollowUp(h.services)
     expect(changed).toEqual([`${client_rrn}:expired`])
+  })
+
+  it('a pending order whose reference the PSP no longer knows ends failed, reason unknown_rrn', async () => {
+    let now = T0
+    const h = await createHarness({ store, clock: () => now })
+    const { client_rrn, callback } = await h.buy('premium', TEST_CARDS.pending)
+    await h.request(callback)
+    h.sandbox.control.reset()
+    now = later(11_000)
+    await runFollowUp(h.services)
+    expect(await h.store.getOrder(client_rrn)).toMatchObject({ status: 'failed', reason: 'unknown_rrn' })
+  })
+
+  it('keeps asking about a pending order once a day after the backoff schedule, then stops', async () => {
+    expect(nextCheckAt(T0, FOLLOW_UP_DELAYS_S.length)).toBe(later(24 * 3600 * 1000).toISOString())
+    expect(nextCheckAt(T0, FOLLOW_UP_MAX_ATTEMPTS - 1)).not.toBeNull()
+    expect(nextCheckAt(T0, FOLLOW_UP_MAX_ATTEMPTS)).toBeNull()
   })
 
   it('runs on a timer and stops cleanly', async () => {

@@ -47,6 +47,23 @@ export async function runFollowUp(
       await applyVerdict(deps, order, verdict)
       continue
     }
+    // The PSP does not know the reference of a payment it once called pending: nothing will
+    // ever settle it, so the order is final as failed instead of pending forever.
+    if (verdict.kind === 'bad_hint' && order.status === 'pending') {
+      await applyVerdict(deps, order, {
+        kind: 'move',
+        change: {
+          from: ['pending'],
+          to: 'failed',
+          reason: 'unknown_rrn',
+          next_check_at: null,
+          detail: { psp_rrn: order.psp_rrn, why: verdict.why },
+        },
+      })
+      continue
+    }
+    // A created order whose only reference is unknown to the PSP stops here and expires like
+    // any unpaid order (expireCreated takes it once nothing is scheduled).
     const next = verdict.kind === 'bad_hint' ? null : nextCheckAt(now, attempts)
     await store.scheduleCheck(order.client_rrn, next, attempts, now)
     if (next === null) {

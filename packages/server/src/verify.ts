@@ -34,10 +34,14 @@ export const FOLLOW_UP_DELAYS_S = [
   24 * 3600,
 ] as const
 
+/** After the schedule above, a still-pending order is asked once a day, up to this many checks (~30 days). */
+export const FOLLOW_UP_MAX_ATTEMPTS = 40
+
 /** When the follow-up check number `attempt` (0-based) is due, or null when it gives up. */
 export function nextCheckAt(now: Date, attempt: number): string | null {
-  const delay = FOLLOW_UP_DELAYS_S[attempt]
-  return delay === undefined ? null : new Date(now.getTime() + delay * 1000).toISOString()
+  if (attempt >= FOLLOW_UP_MAX_ATTEMPTS) return null
+  const delay = FOLLOW_UP_DELAYS_S[attempt] ?? 24 * 3600
+  return new Date(now.getTime() + delay * 1000).toISOString()
 }
 
 const OPEN = ['created', 'pending'] as const

@@ -152,8 +152,9 @@ export function kyselyStore(
           .updateTable('orders')
           .set({ status: 'expired', reason: 'expired', next_check_at: null, updated_at: at })
           .where('status', '=', 'created')
-          // One with a psp_rrn came back from the PSP: the follow-up job settles it, not the clock.
-          .where('psp_rrn', 'is', null)
+          // One with a psp_rrn came back from the PSP: the follow-up job settles it, not the
+          // clock — unless the job has given up on it (nothing scheduled).
+          .where((eb) => eb.or([eb('psp_rrn', 'is', null), eb('next_check_at', 'is', null)]))
           .where('created_at', '<', before.toISOString())
           .returningAll()
           .execute()

@@ -83,10 +83,24 @@ describe.each(engines)('follow-up queries on $name', (engine) => {
     await store.insertOrder(recent, at(60))
     const returned = newOrder()
     await store.insertOrder(returned, at(0))
-    await store.transition(returned.client_rrn, { from: ['created'], to: 'created', psp_rrn: 'P' }, at(1))
+    // Came back from the PSP and is still being asked about: the follow-up job settles it.
+    await store.transition(
+      returned.client_rrn,
+      { from: ['created'], to: 'created', psp_rrn: 'P', next_check_at: iso(70) },
+      at(1),
+    )
+    // Came back, but the job gave up on its reference (nothing scheduled): it expires too.
+    const abandoned = newOrder()
+    await store.insertOrder(abandoned, at(0))
+    await store.transition(abandoned.client_rrn, { from: ['created'], to: 'created', psp_rrn: 'Q' }, at(1))
+    old.push(abandoned)
     const pending = await pendingOrder(store, 0, iso(5))
 
-    expect((await store.expireCreated(at(60), at(61))).map((o) => o.status)).toEqual(['expired', 'expired'])
+    expect((await store.expireCreated(at(60), at(61))).map((o) => o.status)).toEqual([
+      'expired',
+      'expired',
+      'expired',
+    ])
     for (const order of old) {
       expect(await store.getOrder(order.client_rrn)).toMatchObject({
         status: 'expired',
