@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { confirmAndPay } from './harness/flows.ts'
 import { waitForStatus } from './harness/ledger.ts'
-import { backOn, shopPage } from './harness/pages.ts'
-import { continueToBank, payWithCard, TEST_CARDS } from './harness/sandbox-pages.ts'
+import { shopPage } from './harness/pages.ts'
+import { TEST_CARDS } from './harness/sandbox-pages.ts'
 import { useE2e } from './harness/suite.ts'
-import { confirm, openSummary, plainText, widget } from './harness/widget.ts'
+import { openSummary, plainText, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
@@ -34,10 +35,7 @@ describe('a merchant page with a strict Content-Security-Policy', () => {
     const order = await openSummary(page)
     // Styles arrive as constructed stylesheets, which CSP allows: the overlay is really laid out.
     expect(await dialog.evaluate((element) => getComputedStyle(element).display)).not.toBe('inline')
-    await confirm(page)
-    await continueToBank(page, e2e.server.url)
-    await payWithCard(page, TEST_CARDS.paid)
-    await page.waitForURL(backOn(url))
+    await confirmAndPay(page, e2e.server.url, url, TEST_CARDS.paid)
     await dialog.getByText('Payment received').waitFor()
     await waitForStatus(e2e.server.url, order.client_rrn, 'paid')
 

@@ -1,10 +1,11 @@
 import type { Page, Request } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { confirmAndPay } from './harness/flows.ts'
 import { waitForStatus } from './harness/ledger.ts'
-import { backOn, shopPage } from './harness/pages.ts'
-import { continueToBank, payWithCard, TEST_CARDS } from './harness/sandbox-pages.ts'
+import { shopPage } from './harness/pages.ts'
+import { TEST_CARDS } from './harness/sandbox-pages.ts'
 import { useE2e } from './harness/suite.ts'
-import { confirm, nextCheckout, widget } from './harness/widget.ts'
+import { nextCheckout, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
@@ -34,10 +35,7 @@ describe('double click on Pay', () => {
     const order = await checkout
     await dialog.getByText(order.client_rrn).waitFor()
 
-    await confirm(page)
-    await continueToBank(page, e2e.server.url)
-    await payWithCard(page, TEST_CARDS.paid)
-    await page.waitForURL(backOn(url))
+    await confirmAndPay(page, e2e.server.url, url, TEST_CARDS.paid)
     await widget(page).dialog.getByText('Payment received').waitFor()
     await waitForStatus(e2e.server.url, order.client_rrn, 'paid')
     expect(seen.posts).toBe(1)

@@ -1,10 +1,11 @@
 import { DEMO_SERVICE } from '@portmanat-checkout/sandbox'
 import { describe, expect, it } from 'vitest'
+import { confirmAndPay } from './harness/flows.ts'
 import { waitForStatus } from './harness/ledger.ts'
-import { backOn, shopPage } from './harness/pages.ts'
-import { continueToBank, payWithCard, TEST_CARDS } from './harness/sandbox-pages.ts'
+import { shopPage } from './harness/pages.ts'
+import { TEST_CARDS } from './harness/sandbox-pages.ts'
 import { useE2e } from './harness/suite.ts'
-import { confirm, openSummary, widget } from './harness/widget.ts'
+import { openSummary, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
@@ -26,10 +27,7 @@ describe('what the browser receives', () => {
     const url = shopPage(e2e, { item: 'premium', locale: 'en', 'show-price': true })
     await page.goto(url)
     const order = await openSummary(page)
-    await confirm(page)
-    await continueToBank(page, e2e.server.url)
-    await payWithCard(page, TEST_CARDS.paid)
-    await page.waitForURL(backOn(url))
+    await confirmAndPay(page, e2e.server.url, url, TEST_CARDS.paid)
     await widget(page).dialog.getByText('Payment received').waitFor()
     await waitForStatus(e2e.server.url, order.client_rrn, 'paid')
 

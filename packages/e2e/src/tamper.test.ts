@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { confirmAndPay } from './harness/flows.ts'
 import { getPayment, sandboxPaymentOf, waitForStatus } from './harness/ledger.ts'
 import { backOn, shopPage } from './harness/pages.ts'
-import { continueToBank, payWithCard, TEST_CARDS, waitForCheckPage } from './harness/sandbox-pages.ts'
+import { TEST_CARDS, waitForCheckPage } from './harness/sandbox-pages.ts'
 import { useE2e } from './harness/suite.ts'
 import { confirm, openSummary, widget } from './harness/widget.ts'
 
@@ -15,10 +16,7 @@ describe('a buyer tampers with the callback', () => {
     const cheapUrl = shopPage(e2e, { item: 'cheap', locale: 'en' })
     await page.goto(cheapUrl)
     const cheap = await openSummary(page)
-    await confirm(page)
-    await continueToBank(page, e2e.server.url)
-    await payWithCard(page, TEST_CARDS.paid)
-    await page.waitForURL(backOn(cheapUrl))
+    await confirmAndPay(page, e2e.server.url, cheapUrl, TEST_CARDS.paid)
     await waitForStatus(e2e.server.url, cheap.client_rrn, 'paid')
     const cheapPsp = (await sandboxPaymentOf(e2e.server.url, cheap.client_rrn)).psp_rrn
 
