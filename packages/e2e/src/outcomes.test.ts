@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { confirmAndPay } from './harness/flows.ts'
 import { settle, waitForStatus } from './harness/ledger.ts'
-import { backOn, shopPage } from './harness/pages.ts'
-import { continueToBank, payWithCard, TEST_CARDS } from './harness/sandbox-pages.ts'
+import { shopPage } from './harness/pages.ts'
+import { TEST_CARDS } from './harness/sandbox-pages.ts'
 import { screenshot } from './harness/screenshots.ts'
 import { useE2e } from './harness/suite.ts'
-import { confirm, openSummary, widget } from './harness/widget.ts'
+import { openSummary, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
@@ -14,11 +15,7 @@ describe('card outcomes other than paid', () => {
     const url = shopPage(e2e, { item: 'premium', locale: 'en' })
     await page.goto(url)
     const order = await openSummary(page)
-    await confirm(page)
-    await continueToBank(page, e2e.server.url)
-    await payWithCard(page, TEST_CARDS.declined)
-
-    await page.waitForURL(backOn(url))
+    await confirmAndPay(page, e2e.server.url, url, TEST_CARDS.declined)
     await widget(page).dialog.getByText('Payment failed').waitFor()
     await screenshot(page, 'modal-failed')
     await waitForStatus(e2e.server.url, order.client_rrn, 'failed')
@@ -30,11 +27,7 @@ describe('card outcomes other than paid', () => {
     const url = shopPage(e2e, { item: 'premium', locale: 'en' })
     await page.goto(url)
     const order = await openSummary(page)
-    await confirm(page)
-    await continueToBank(page, e2e.server.url)
-    await payWithCard(page, TEST_CARDS.pending)
-
-    await page.waitForURL(backOn(url))
+    await confirmAndPay(page, e2e.server.url, url, TEST_CARDS.pending)
     const { dialog } = widget(page)
     await dialog.getByText('Payment is processing').waitFor()
     await screenshot(page, 'modal-pending')
