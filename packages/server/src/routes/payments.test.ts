@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { storeFactories } from '../testing/engines.ts'
-import { createHarness, MERCHANT, TEST_CARDS } from '../testing/harness.ts'
+import { countingPsp, createHarness, MERCHANT, TEST_CARDS } from '../testing/harness.ts'
 
 describe.each(storeFactories)('GET /api/payments/:client_rrn on $name', (store) => {
   it('shows the state of an order and nothing secret', async () => {
@@ -48,22 +48,14 @@ describe.each(storeFactories)('GET /api/payments/:client_rrn on $name', (store) 
   })
 
   it('does not ask the PSP about created orders without a psp_rrn', async () => {
-    let calls = 0
-    const h = await createHarness({
-      store,
-      psp: (inner) => ({
-        check: (rrn, options) => {
-          calls += 1
-          return inner.check(rrn, options)
-        },
-      }),
-    })
+    const seen = { calls: 0 }
+    const h = await createHarness({ store, psp: countingPsp(seen) })
     const res = await h.checkout({ item: 'premium' })
     const { client_rrn } = (await res.json()) as { client_rrn: string }
     expect(
       ((await (await h.request(`/api/payments/${client_rrn}`)).json()) as { status: string }).status,
     ).toBe('created')
-    expect(calls).toBe(0)
+    expect(seen.calls).toBe(0)
   })
 })
 

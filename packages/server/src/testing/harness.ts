@@ -31,6 +31,16 @@ export const TEST_CARDS = {
   pending: '4000000000000077',
 }
 
+/** Wraps the in-process PSP client so a test can count the `/check` calls it makes. */
+export const countingPsp =
+  (seen: { calls: number }) =>
+  (inner: PspClient): PspClient => ({
+    check: (rrn, options) => {
+      seen.calls += 1
+      return inner.check(rrn, options)
+    },
+  })
+
 export interface HarnessOptions {
   store: StoreFactory
   /** Extra environment for `loadConfig` (over sane test defaults). */
