@@ -142,6 +142,53 @@ describe('loadConfig', () => {
   })
 })
 
+describe('PORTMANAT_MODE', () => {
+  const production = {
+    PUBLIC_URL: 'https://pay.example.az',
+    WEBHOOK_URL: 'https://shop.example.az/hooks',
+    MERCHANT_API_KEY: 'k'.repeat(32),
+  }
+
+  it('refuses to start when nothing is set but the deployment looks like production', () => {
+    for (const env of [
+      production,
+      { HOST: '0.0.0.0' },
+      { NODE_ENV: 'production' },
+      { PUBLIC_URL: 'https://pay.example.az' },
+    ]) {
+      const error = errorOf(env)
+      expect(error.variable).toBe('PORTMANAT_MODE')
+      expect(error.message).toMatch(/PORTMANAT_MODE/)
+      expect(error.message).toMatch(/PORTMANAT_SERVICE_ID/)
+      expect(error.message).toMatch(/PORTMANAT_SECRET_KEY/)
+      expect(error.message.split('\n')).toHaveLength(1)
+    }
+  })
+
+  it('enters sandbox mode unasked only on a loopback development setup', () => {
+    expect(loadConfig({}).mode).toBe('sandbox')
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:8787', NODE_ENV: 'development' }).mode).toBe('sandbox')
+  })
+
+  it('takes the mode said on purpose', () => {
+    expect(loadConfig({ ...production, PORTMANAT_MODE: 'sandbox' }).mode).toBe('sandbox')
+    expect(loadConfig({ ...live, PORTMANAT_MODE: 'live' }).mode).toBe('live')
+    expect(loadConfig(live).mode).toBe('live')
+  })
+
+  it('live mode needs both credentials, and says which is missing', () => {
+    expect(errorOf({ PORTMANAT_MODE: 'live', PUBLIC_URL: 'https://pay.example.az' }).variable).toBe(
+      'PORTMANAT_SERVICE_ID',
+    )
+    const error = errorOf({ ...live, PORTMANAT_MODE: 'live', PORTMANAT_SECRET_KEY: '' })
+    expect(error.variable).toBe('PORTMANAT_SECRET_KEY')
+  })
+
+  it('rejects an unknown mode', () => {
+    expect(errorOf({ PORTMANAT_MODE: 'test' }).message).toMatch(/PORTMANAT_MODE must be live or sandbox/)
+  })
+})
+
 describe('readEnvironment', () => {
   it('merges .env under the process environment', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dotenv-'))

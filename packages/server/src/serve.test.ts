@@ -1,59 +1,9 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { mkdtempSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { freePort, startServer } from './testing/server-process.ts'
 
-const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url))
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const SECRET = 'live-secret-that-must-not-print'
 
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  probe.listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const address = probe.address()
-  probe.close()
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
-
-function start(env: Record<string, string>) {
-  const cwd = mkdtempSync(join(tmpdir(), 'serve-'))
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^(PORTMANAT_|PUBLIC_URL|DATABASE_URL|CATALOG|WEBHOOK_|MERCHANT_|VITEST)/.test(key),
-    ),
-  )
-  const child = spawn(process.execPath, ['--import', TSX, SERVE], {
-    cwd,
-    env: { ...clean, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString()
-  })
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  onTestFinished(() => {
-    if (child.exitCode === null) child.kill('SIGKILL')
-  })
-  return {
-    child,
-    output: () => ({ stdout, stderr }),
-    exit: async () => {
-      if (child.exitCode === null) await once(child, 'exit')
-      return child.exitCode
-    },
-  }
-}
+const start = (env: Record<string, string>) => startServer(env)
 
 describe('serve (the pnpm start entry)', () => {
   it.each([
@@ -82,15 +32,7 @@ describe('serve (the pnpm start entry)', () => {
       LOG_LEVEL: 'info',
     })
     const url = `http://127.0.0.1:${port}`
-    let healthy = false
-    for (let attempt = 0; attempt < 200 && !healthy && run.child.exitCode === null; attempt++) {
-      healthy = await fetch(`${url}/healthz`).then(
-        (res) => res.ok,
-        () => false,
-      )
-      if (!healthy) await new Promise((done) => setTimeout(done, 100))
-    }
-    expect(healthy).toBe(true)
+    expect(await run.healthy(url)).toBe(true)
     expect(run.output().stderr).toContain('SANDBOX MODE')
     expect(run.output().stderr).toContain(`Demo shop:  ${url}/`)
     expect(run.output().stdout).toContain('"event":"server.started"')

@@ -1,3 +1,5 @@
+import { once } from 'node:events'
+import { connect } from 'node:net'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createApp } from './app.ts'
 import { loadConfig } from './config.ts'
@@ -133,5 +135,29 @@ describe('a real listening server in sandbox mode', () => {
     expect(await (await inFlight).text()).toBe('finished')
     await closing
     await expect(fetch(`${server.url}/again`)).rejects.toThrow()
+  })
+
+  it('cuts off a request whose body trickles in slower than the request timeout', async () => {
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      fetch: async (request) => new Response(await request.text()),
+      timeouts: { requestMs: 800, headersMs: 800 },
+    })
+    onTestFinished(() => server.close(1000))
+    const socket = connect(server.port, '127.0.0.1')
+    await once(socket, 'connect')
+    let answer = ''
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString()
+    })
+    socket.write('POST /api/checkout HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{')
+    // One byte every 200 ms: the whole body would take 20 s.
+    const drip = setInterval(() => socket.writable && socket.write(' '), 200)
+    const started = Date.now()
+    await once(socket, 'close')
+    clearInterval(drip)
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(answer).toMatch(/^HTTP\/1\.1 408/)
   })
 })
