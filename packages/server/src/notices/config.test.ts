@@ -49,9 +49,9 @@ describe('noticeConfig', () => {
     expect(noticeConfig({ ...telegram, TELEGRAM_API_URL: 'http://127.0.0.1:8081/' }).telegram?.apiUrl).toBe(
       'http://127.0.0.1:8081',
     )
-    expect(noticeConfig({ ...telegram, TELEGRAM_API_URL: 'https://tg.proxy.example/api' }).telegram?.apiUrl).toBe(
-      'https://tg.proxy.example/api',
-    )
+    expect(
+      noticeConfig({ ...telegram, TELEGRAM_API_URL: 'https://tg.proxy.example/api' }).telegram?.apiUrl,
+    ).toBe('https://tg.proxy.example/api')
     const error = errorOf({ ...telegram, TELEGRAM_API_URL: 'http://tg.proxy.example' })
     expect(error.variable).toBe('TELEGRAM_API_URL')
     expect(error.message).toMatch(/^Invalid configuration: TELEGRAM_API_URL must use https:\/\//)
