@@ -85,7 +85,7 @@ export async function emailContent(
   const body = html`<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><title>${subject}</title></head>
-<body style="margin:0;padding:24px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1b1b1f;background:#ffffff">
+<body style="margin:0;padding:16px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1b1b1f;background:#ffffff">
 <h1 style="margin:0 0 16px;font-size:20px">${s.heading}</h1>
 ${order.livemode ? raw('') : html`<p style="margin:0 0 16px;padding:8px 12px;background:#fff4d6;border-radius:6px">${s.testMode}</p>`}
 <table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;font-size:15px">
@@ -93,7 +93,7 @@ ${rows.map(
   ([
     label,
     value,
-  ]) => html`<tr><th align="left" valign="top" style="padding:4px 16px 4px 0;font-weight:normal;color:#5c5c66">${label}</th><td style="padding:4px 0">${value}</td></tr>
+  ]) => html`<tr><th align="left" valign="top" style="padding:4px 16px 4px 0;font-weight:normal;color:#5c5c66">${label}</th><td style="padding:4px 0;overflow-wrap:anywhere">${value}</td></tr>
 `,
 )}</table>
 ${link ? html`<p style="margin:20px 0"><a href="${link}" style="color:#0b57d0">${s.viewOrder}</a></p>` : raw('')}
