@@ -139,7 +139,8 @@ function failure(error: unknown, secrets: readonly string[]): DeliveryOutcome {
 /**
  * A {@link Sender} for the `email` channel. An accepted message is delivered (the outcome notes
  * recipients the server refused while accepting others); SMTP 4xx, 503 and connection errors are
- * worth another attempt; other 5xx replies are permanent.
+ * worth another attempt; other 5xx replies are permanent. Throws a `TypeError` at once for an
+ * `smtpUrl` that `noticeConfig` would have refused.
  *
  * @example
  * const send = emailSender({ smtpUrl, from: 'shop@example.az', to: ['owner@example.az'], dashboardUrl })
