@@ -12,8 +12,23 @@ export const ORDER_STATUSES: readonly OrderStatus[] = ['created', 'pending', 'pa
 /** What the callback tells the return URL in `portmanat_status`. */
 export type ReturnStatus = 'paid' | 'pending' | 'failed'
 
-/** Why an order failed. */
-export type FailureReason = 'declined' | 'mismatch' | 'test_mode' | 'unknown_rrn' | 'expired'
+/**
+ * Why an order failed: `declined` (the bank said no: `/check` code -1 with a `bank_rrn`),
+ * `cancelled` (code -1 without a `bank_rrn`: the buyer left the PSP's pages before the bank
+ * answered), `mismatch` (a payment for this client_rrn with another amount: held for the
+ * operator), `test_mode` (a test-mode payment in live mode), `unknown_rrn` (the PSP no longer
+ * knows a payment it once called pending), `expired` (never returned from the PSP).
+ */
+export type FailureReason = 'declined' | 'cancelled' | 'mismatch' | 'test_mode' | 'unknown_rrn' | 'expired'
+
+export const FAILURE_REASONS: readonly FailureReason[] = [
+  'declined',
+  'cancelled',
+  'mismatch',
+  'test_mode',
+  'unknown_rrn',
+  'expired',
+]
 
 /** `POST /api/checkout` body: an item of the catalog, or a token from `POST /api/orders`. */
 export type CheckoutRequest =
@@ -46,6 +61,8 @@ export interface ItemResponse {
 export interface PaymentResponse {
   client_rrn: string
   status: OrderStatus
+  /** Why a `failed` or `expired` order is so; null otherwise. */
+  reason: FailureReason | null
   amount: string
   title: string
   updated_at: string

@@ -67,6 +67,11 @@ describe('parseCheckResponse', () => {
     expect(result.kind === 'paid' && result.body.test).toBe(true)
     const live = parseCheckResponse(ok(0, { service: { ...service, test: 0 } }))
     expect(live.kind === 'paid' && live.body.test).toBe(false)
+    expect(result.kind === 'paid' && result.body.service_id).toBe('123456')
+    const named = parseCheckResponse(ok(0, { service: { ...service, id: 'svc-7' } }))
+    expect(named.kind === 'paid' && named.body.service_id).toBe('svc-7')
+    const odd = parseCheckResponse(ok(0, { service: { ...service, id: 1.5 } }))
+    expect(odd.kind === 'paid' && [odd.body.service_id, odd.body.test]).toEqual(['?', true])
   })
 
   it('keeps URL-unsafe characters of psp_rrn and bank_rrn untouched', () => {

@@ -19,6 +19,8 @@ export interface CheckBody {
   timezone?: string
   /** True when the body says the service is in test mode (`service.test` = 1). */
   test: boolean
+  /** `service.id` as a string, when the body names its service. */
+  service_id?: string
 }
 
 export type CheckResult =
@@ -64,6 +66,18 @@ const Errors = v.record(v.string(), v.array(v.string()))
 
 const ServiceFlags = v.object({ test: v.optional(v.union([v.number(), v.string(), v.boolean()])) })
 
+/**
+ * `service.id` as a string; an id that is there but not a string or an integer reads as `'?'`,
+ * which matches no service, so an odd answer is never taken for ours.
+ */
+function serviceIdOf(service: unknown): string | undefined {
+  if (typeof service !== 'object' || service === null || !('id' in service)) return undefined
+  const { id } = service
+  if (typeof id === 'string') return id
+  if (typeof id === 'number' && Number.isSafeInteger(id)) return String(id)
+  return '?'
+}
+
 function readBody(raw: unknown): CheckBody | string {
   const parsed = v.safeParse(Body, raw)
   if (!parsed.success) return `body: ${parsed.issues[0]?.message ?? 'invalid'}`
@@ -74,6 +88,7 @@ function readBody(raw: unknown): CheckBody | string {
   const stamp = v.safeParse(Timestamp, body.created_at ?? body.date)
   const service = v.safeParse(ServiceFlags, body.service)
   const test = service.success && [1, '1', true].includes(service.output.test ?? 0)
+  const serviceId = serviceIdOf(body.service)
   return {
     amount,
     qepik: qepik.qepik,
@@ -83,6 +98,7 @@ function readBody(raw: unknown): CheckBody | string {
     ...(stamp.success ? { date: stamp.output.date.replace(/\.\d+$/, '') } : {}),
     ...(stamp.success && stamp.output.timezone ? { timezone: stamp.output.timezone } : {}),
     test,
+    ...(serviceId !== undefined ? { service_id: serviceId } : {}),
   }
 }
 
