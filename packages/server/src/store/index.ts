@@ -1,16 +1,18 @@
 /**
  * @module store
- * The server's ledger of orders and their events, on SQLite (embedded default) or PostgreSQL
- * (several instances), through one Kysely query layer.
+ * The server's ledger — orders and their events, payment attempts, the outbox and its
+ * deliveries — on SQLite (embedded default) or PostgreSQL (several instances).
  */
 import { parseDatabaseUrl, redactDatabaseUrl } from './database-url.ts'
-import { kyselyStore } from './kysely-store.ts'
 import { openDatabase } from './open-database.ts'
 import type { StoreOptions } from './options.ts'
+import { pgStore } from './pg-store.ts'
+import { sqliteStore } from './sqlite-store.ts'
 import type { Store } from './types.ts'
 
 export { DatabaseUrlError, redactDatabaseUrl } from './database-url.ts'
 export type { StoreDialect, StoreLogger, StoreOptions } from './options.ts'
+export { StoreBusyError } from './sqlite-store.ts'
 export type * from './types.ts'
 
 /**
@@ -24,6 +26,9 @@ export type * from './types.ts'
  * await store.migrate()
  */
 export async function createStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
-  const { db, dialect } = openDatabase(parseDatabaseUrl(databaseUrl), options)
-  return kyselyStore(db, dialect, { logger: options.logger, where: redactDatabaseUrl(databaseUrl.trim()) })
+  const opened = openDatabase(parseDatabaseUrl(databaseUrl), options)
+  const where = redactDatabaseUrl(databaseUrl.trim())
+  return opened.dialect === 'sqlite'
+    ? sqliteStore(opened.sqlite, opened.db, { logger: options.logger, where, busyWaitMs: options.busyWaitMs })
+    : pgStore(opened.pool, opened.db, { logger: options.logger, where })
 }

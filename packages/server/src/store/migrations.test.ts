@@ -1,19 +1,31 @@
-import { LOCALES, MAX_QEPIK, ORDER_STATUSES } from '@portmanat-checkout/shared'
+import { FAILURE_REASONS, LOCALES, MAX_QEPIK, ORDER_STATUSES } from '@portmanat-checkout/shared'
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { parseDatabaseUrl } from './database-url.ts'
 import { createStore } from './index.ts'
-import { kyselyStore } from './kysely-store.ts'
-import { SCHEMA_LOCALES, SCHEMA_MAX_QEPIK, SCHEMA_STATUSES } from './migrations.ts'
+import {
+  SCHEMA_ATTEMPT_STATES,
+  SCHEMA_CHANNELS,
+  SCHEMA_EVENT_TYPES,
+  SCHEMA_LOCALES,
+  SCHEMA_MAX_QEPIK,
+  SCHEMA_REASONS,
+  SCHEMA_STATUSES,
+} from './migrations/2026-11-28-attempts-and-outbox.ts'
+import { migrate, migrateToLatest } from './migrations.ts'
 import { openDatabase } from './open-database.ts'
 import { engines, freshLedger, newOrder, rrn } from './test-engines.ts'
-import type { Transition } from './types.ts'
+import { ATTEMPT_STATES, CHANNELS, type Transition } from './types.ts'
 
 const T0 = new Date('2026-11-26T10:00:00.000Z')
 
 test("the schema's frozen lists still match shared (a change there needs a new migration)", () => {
   expect([...SCHEMA_STATUSES]).toEqual([...ORDER_STATUSES])
+  expect([...SCHEMA_REASONS]).toEqual([...FAILURE_REASONS])
   expect([...SCHEMA_LOCALES]).toEqual([...LOCALES])
+  expect([...SCHEMA_ATTEMPT_STATES]).toEqual([...ATTEMPT_STATES])
+  expect([...SCHEMA_CHANNELS]).toEqual([...CHANNELS])
+  expect([...SCHEMA_EVENT_TYPES]).toEqual(['order.pending', 'order.paid', 'order.failed', 'order.expired'])
   expect(SCHEMA_MAX_QEPIK).toBe(MAX_QEPIK)
 })
 
@@ -57,22 +69,20 @@ describe.each(engines)('schema on $name', (engine) => {
       reason: 'bored',
     }
     await expect(store.transition(order.client_rrn, unknownReason, T0)).rejects.toThrow()
-    await expect(
-      store.transition(order.client_rrn, { from: ['created'], to: 'pending', check_attempts: -1 }, T0),
-    ).rejects.toThrow()
+    await expect(store.insertOrder(newOrder({ quantity: 0 }), T0)).rejects.toThrow()
     // Nothing of the failed attempts was written, not even half of a transaction.
-    expect(await store.getOrder(order.client_rrn)).toMatchObject({ status: 'created', check_attempts: 0 })
+    expect(await store.getOrder(order.client_rrn)).toMatchObject({ status: 'created' })
     expect(await store.events(order.client_rrn)).toHaveLength(1)
   })
 
   test('an event must belong to an order (foreign key)', async () => {
     const ledger = await freshLedger(engine)
     await (await ledger.open()).close()
-    const { db, dialect } = openDatabase(parseDatabaseUrl(ledger.url))
-    const store = kyselyStore(db, dialect)
+    const opened = openDatabase(parseDatabaseUrl(ledger.url))
+    const { db } = opened
     try {
       // `:memory:` is a new, empty database per connection: migrate this one.
-      await store.migrate()
+      await migrateToLatest(db, opened.dialect)
       const event = {
         client_rrn: rrn(),
         from_status: null,
@@ -82,8 +92,19 @@ describe.each(engines)('schema on $name', (engine) => {
         at: T0.toISOString(),
       }
       await expect(db.insertInto('order_events').values(event).execute()).rejects.toThrow()
+      const attempt = {
+        client_rrn: rrn(),
+        psp_rrn: 'P',
+        state: 'open' as const,
+        outcome: null,
+        checks: 0,
+        next_check_at: T0.toISOString(),
+        created_at: T0.toISOString(),
+        checked_at: null,
+      }
+      await expect(db.insertInto('payment_attempts').values(attempt).execute()).rejects.toThrow()
     } finally {
-      await store.close()
+      await db.destroy()
     }
   })
 })
@@ -118,7 +139,7 @@ describe('SQLite settings', () => {
     const engine = engines.find((candidate) => candidate.dialect === 'sqlite' && candidate.persistent)
     if (engine === undefined) throw new Error('the SQLite file engine is always there')
     const ledger = await freshLedger(engine)
-    const { db } = openDatabase(parseDatabaseUrl(ledger.url), { busyTimeoutMs: 1234 })
+    const { db } = openDatabase(parseDatabaseUrl(ledger.url), { busyTimeoutMs: 1234, cacheSizeKib: 4096 })
     try {
       const pragma = async (name: string) =>
         Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
@@ -126,6 +147,7 @@ describe('SQLite settings', () => {
       expect(await pragma('synchronous')).toBe(2) // FULL
       expect(await pragma('busy_timeout')).toBe(1234)
       expect(await pragma('foreign_keys')).toBe(1)
+      expect(await pragma('cache_size')).toBe(-4096)
     } finally {
       await db.destroy()
     }
@@ -157,10 +179,82 @@ test('reports each applied migration to the logger, and nothing when up to date'
     await store.migrate()
     expect(lines).toEqual([
       [{ migration: '2026-11-01-ledger', database: 'sqlite::memory:' }, 'store: migration applied'],
+      [
+        { migration: '2026-11-28-attempts-and-outbox', database: 'sqlite::memory:' },
+        'store: migration applied',
+      ],
     ])
     await store.migrate()
-    expect(lines).toHaveLength(1)
+    expect(lines).toHaveLength(2)
   } finally {
     await store.close()
   }
 })
+
+describe.each(engines.filter((engine) => engine.persistent))(
+  'upgrading a ledger of the first schema on $name',
+  (engine) => {
+    test('keeps orders and events, and carries scheduled follow-ups over as attempts', async () => {
+      const ledger = await freshLedger(engine)
+      const opened = openDatabase(parseDatabaseUrl(ledger.url))
+      const { db } = opened
+      const [pending, returned, paid] = [rrn(), rrn(), rrn()]
+      try {
+        await migrate(db, opened.dialect, '2026-11-01-ledger')
+        const row = (
+          client_rrn: string,
+          status: string,
+          psp_rrn: string | null,
+          next_check_at: string | null,
+        ) => ({
+          client_rrn,
+          qepik: 523,
+          item_id: 'premium',
+          title: 'Premium',
+          status,
+          psp_rrn,
+          idempotency_key: `key-${client_rrn}`,
+          check_attempts: 2,
+          next_check_at,
+          created_at: T0.toISOString(),
+          updated_at: T0.toISOString(),
+        })
+        await sql`insert into orders ${sql.raw('(client_rrn, qepik, item_id, title, status, psp_rrn, idempotency_key, check_attempts, next_check_at, created_at, updated_at)')}
+        values ${sql.join(
+          [
+            row(pending, 'pending', 'P1', '2026-11-26T11:00:00.000Z'),
+            row(returned, 'created', 'P2', '2026-11-26T10:00:10.000Z'),
+            row(paid, 'paid', 'P3', null),
+          ].map((r) => sql`(${sql.join(Object.values(r))})`),
+        )}`.execute(db)
+        await sql`insert into order_events (client_rrn, from_status, to_status, at) values (${paid}, ${null}, 'created', ${T0.toISOString()})`.execute(
+          db,
+        )
+        await migrateToLatest(db, opened.dialect)
+      } finally {
+        await db.destroy()
+      }
+      const store = await ledger.open()
+      expect(await store.getOrder(pending)).toMatchObject({
+        status: 'pending',
+        psp_rrn: 'P1',
+        quantity: 1,
+        livemode: null,
+      })
+      expect(await store.getOrderByIdempotencyKey(`key-${paid}`)).toMatchObject({ status: 'paid' })
+      expect(await store.events(paid)).toHaveLength(1)
+      expect(await store.attempts(pending)).toEqual([
+        expect.objectContaining({
+          psp_rrn: 'P1',
+          state: 'pending',
+          checks: 2,
+          next_check_at: '2026-11-26T11:00:00.000Z',
+        }),
+      ])
+      expect(await store.attempts(returned)).toEqual([
+        expect.objectContaining({ psp_rrn: 'P2', state: 'open', checks: 2 }),
+      ])
+      expect(await store.attempts(paid)).toEqual([])
+    })
+  },
+)

@@ -1,6 +1,6 @@
 /**
- * Opens a Kysely instance on SQLite (better-sqlite3) or PostgreSQL (a bounded pg pool). The only
- * engine-specific code of the store besides one column in the migrations.
+ * Opens SQLite (better-sqlite3) or PostgreSQL (a bounded pg pool), with a Kysely instance on the
+ * same connection for the migrations and the read queries of the dashboard and the CLI.
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
@@ -8,26 +8,23 @@ import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseTarget } from './database-url.ts'
-import type { StoreDialect, StoreOptions } from './options.ts'
+import type { StoreOptions } from './options.ts'
 import type { Database } from './tables.ts'
 
-export interface OpenDatabase {
-  db: Kysely<Database>
-  dialect: StoreDialect
-}
+export type OpenDatabase =
+  | { dialect: 'sqlite'; db: Kysely<Database>; sqlite: SqliteDatabase.Database }
+  | { dialect: 'postgres'; db: Kysely<Database>; pool: pg.Pool }
 
 const MEMORY = ':memory:'
 
 /** Opens the database `target` names. Nothing is migrated yet. */
 export function openDatabase(
   target: DatabaseTarget,
-  { logger, poolSize = 10, busyTimeoutMs = 5000 }: StoreOptions = {},
+  { logger, poolSize = 10, busyTimeoutMs = 10, cacheSizeKib = 32 * 1024 }: StoreOptions = {},
 ): OpenDatabase {
   if (target.engine === 'sqlite') {
-    return {
-      db: new Kysely({ dialect: new SqliteDialect({ database: openSqlite(target.path, busyTimeoutMs) }) }),
-      dialect: 'sqlite',
-    }
+    const sqlite = openSqlite(target.path, busyTimeoutMs, cacheSizeKib)
+    return { dialect: 'sqlite', sqlite, db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }) }
   }
   const pool = new pg.Pool({
     connectionString: target.connectionString,
@@ -41,10 +38,10 @@ export function openDatabase(
   pool.on('error', (error) => {
     logger?.error({ error: error.message }, 'store: an idle PostgreSQL connection failed')
   })
-  return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' }
+  return { dialect: 'postgres', pool, db: new Kysely({ dialect: new PostgresDialect({ pool }) }) }
 }
 
-function openSqlite(path: string, busyTimeoutMs: number): SqliteDatabase.Database {
+function openSqlite(path: string, busyTimeoutMs: number, cacheSizeKib: number): SqliteDatabase.Database {
   const file = path === MEMORY ? MEMORY : resolve(path)
   if (file !== MEMORY) mkdirSync(dirname(file), { recursive: true })
   let database: SqliteDatabase.Database
@@ -60,7 +57,11 @@ function openSqlite(path: string, busyTimeoutMs: number): SqliteDatabase.Databas
   // before the response survives a power cut (NORMAL could lose the last commits).
   database.pragma('journal_mode = WAL')
   database.pragma('synchronous = FULL')
+  // SQLite's own wait for another process's lock blocks the event loop, so it is kept short; the
+  // store retries asynchronously beyond it (see sqlite-store.ts).
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`)
   database.pragma('foreign_keys = ON')
+  // Enough page cache for the indexes of a large ledger (negative: KiB).
+  database.pragma(`cache_size = -${Math.max(2048, Math.trunc(cacheSizeKib))}`)
   return database
 }

@@ -21,8 +21,20 @@ export interface StoreOptions {
    */
   poolSize?: number
   /**
-   * How long a SQLite writer waits for another connection's write lock, in milliseconds.
-   * @default 5000
+   * SQLite's own `busy_timeout`: how long one try waits, blocking the process, for another
+   * process's write lock. Kept short; see `busyWaitMs`.
+   * @default 10
    */
   busyTimeoutMs?: number
+  /**
+   * How long in all a SQLite call waits for another process's write lock, trying again without
+   * blocking the event loop, before it fails with `StoreBusyError` (the routes answer 503).
+   * @default 5000
+   */
+  busyWaitMs?: number
+  /**
+   * SQLite page cache, in KiB.
+   * @default 32768
+   */
+  cacheSizeKib?: number
 }

@@ -18,6 +18,8 @@ describe.each(engines)('store on $name', (engine) => {
       request_hash: 'a'.repeat(64),
       order_token: 'tok_1',
       title: 'Premium — ayliq ₼',
+      quantity: 3,
+      livemode: true,
     })
     const result = await store.insertOrder(order, T0)
     const stored = {
@@ -26,8 +28,8 @@ describe.each(engines)('store on $name', (engine) => {
       reason: null,
       psp_rrn: null,
       bank_rrn: null,
-      check_attempts: 0,
-      next_check_at: null,
+      quantity: 3,
+      livemode: true,
       created_at: '2026-11-26T10:00:00.000Z',
       updated_at: '2026-11-26T10:00:00.000Z',
     }
@@ -83,28 +85,27 @@ describe.each(engines)('store on $name', (engine) => {
         from: ['created'],
         to: 'pending',
         psp_rrn: 'PSP1',
-        next_check_at: at(2).toISOString(),
         detail: { code: 1 },
       },
       at(1),
     )
-    expect(pending).toMatchObject({ status: 'pending', psp_rrn: 'PSP1', next_check_at: at(2).toISOString() })
+    expect(pending).toMatchObject({ status: 'pending', psp_rrn: 'PSP1', quantity: 1, livemode: false })
     expect(pending?.updated_at).toBe(at(1).toISOString())
     expect(pending?.created_at).toBe(T0.toISOString())
 
     const again = await store.transition(
       client_rrn,
-      { from: ['pending'], to: 'pending', check_attempts: 1, next_check_at: at(5).toISOString() },
+      { from: ['pending'], to: 'pending', client_ip: '198.51.100.4' },
       at(2),
     )
-    expect(again).toMatchObject({ status: 'pending', check_attempts: 1, psp_rrn: 'PSP1' })
+    expect(again).toMatchObject({ status: 'pending', client_ip: '198.51.100.4', psp_rrn: 'PSP1' })
 
     const paid = await store.transition(
       client_rrn,
       { from: ['created', 'pending'], to: 'paid', bank_rrn: 'BANK9', detail: { code: 0, psp_rrn: 'PSP1' } },
       at(3),
     )
-    expect(paid).toMatchObject({ status: 'paid', bank_rrn: 'BANK9', reason: null, next_check_at: null })
+    expect(paid).toMatchObject({ status: 'paid', bank_rrn: 'BANK9', reason: null })
     expect(await store.getOrder(client_rrn)).toEqual(paid)
 
     const events = await store.events(client_rrn)

@@ -1,17 +1,32 @@
 /**
- * The tables as Kysely sees them. Column types mirror `Order` and `OrderEvent` in `types.ts`;
- * the database's own CHECK constraints (see `migrations.ts`) enforce the same unions.
+ * The tables as Kysely sees them (migrations and the read queries of the dashboard and the CLI).
+ * Column types mirror `types.ts`; flags are stored as integers 0/1 on both engines, and the
+ * database's own CHECK constraints (see `migrations/`) enforce the same unions.
  */
 import type { Generated } from 'kysely'
-import type { Order, OrderEvent } from './types.ts'
+import type { Delivery, Order, OrderEvent, OutboxMessage, PaymentAttempt } from './types.ts'
 
-export type OrderRow = Order
+export interface OrderRow extends Omit<Order, 'livemode'> {
+  livemode: number | null
+}
 
 export interface OrderEventRow extends Omit<OrderEvent, 'id'> {
   id: Generated<number>
 }
 
+export type PaymentAttemptRow = PaymentAttempt
+
+export type OutboxRow = OutboxMessage
+
+export interface DeliveryRow extends Omit<Delivery, 'id' | 'ok'> {
+  id: Generated<number>
+  ok: number
+}
+
 export interface Database {
   orders: OrderRow
   order_events: OrderEventRow
+  payment_attempts: PaymentAttemptRow
+  outbox: OutboxRow
+  deliveries: DeliveryRow
 }

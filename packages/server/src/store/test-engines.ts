@@ -129,6 +129,7 @@ export function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
     idempotency_key: null,
     request_hash: null,
     order_token: null,
+    livemode: false,
     ...overrides,
   }
 }

@@ -28,6 +28,7 @@ const calls = Array.from({ length: Number(countText) }, async (_, i) => {
         idempotency_key: target,
         request_hash: null,
         order_token: null,
+        livemode: false,
       },
       now,
     )
