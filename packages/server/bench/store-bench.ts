@@ -62,6 +62,7 @@ async function rate<T>(items: readonly T[], work: (item: T) => Promise<unknown>)
 const order = (i: number): NewOrder => ({
   client_rrn: randomBytes(12).toString('hex'),
   qepik: 100 + i,
+  livemode: false,
   item_id: 'premium',
   title: 'Premium',
   description: null,

@@ -11,7 +11,9 @@ describe('the app around the routes', () => {
     const h = await createHarness({ store })
     const ok = await h.request('/healthz')
     expect(ok.status).toBe(200)
-    expect(await ok.json()).toEqual({ status: 'ok' })
+    expect(await ok.json()).toEqual({ status: 'ok', livemode: false })
+    const live = await createHarness({ store, live: { test: false } })
+    expect(await (await live.request('/healthz')).json()).toEqual({ status: 'ok', livemode: true })
 
     const down = await createHarness({
       store: {
@@ -41,6 +43,9 @@ describe('the app around the routes', () => {
     expect(res.headers.get('referrer-policy')).toBeTruthy()
     expect(res.headers.get('strict-transport-security')).toBeNull()
     expect(res.headers.get('x-request-id')).toBeTruthy()
+    expect(res.headers.get('permissions-policy')).toMatch(
+      /camera=\(\), microphone=\(\), geolocation=\(\), payment=\(\)/,
+    )
     const https = await createHarness({ store, env: { PUBLIC_URL: 'https://pay.example.az' } })
     expect((await https.request('/healthz')).headers.get('strict-transport-security')).toContain('max-age=')
   })

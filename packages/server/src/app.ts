@@ -14,7 +14,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { stringsFor } from './pages/i18n.ts'
 import { sendPage } from './pages/layout.ts'
 import { messagePage } from './pages/message-page.ts'
-import { createRecheck } from './recheck.ts'
+import { createRecheck } from './payments/recheck.ts'
 import { callbackRoutes } from './routes/callback.ts'
 import { checkoutRoutes } from './routes/checkout.ts'
 import { healthRoutes } from './routes/health.ts'
@@ -23,6 +23,7 @@ import { orderRoutes } from './routes/orders.ts'
 import { pageRoutes } from './routes/pages.ts'
 import { paymentRoutes } from './routes/payments.ts'
 import { widgetRoutes } from './routes/widget-assets.ts'
+import { StoreBusyError } from './store/index.ts'
 import { builtWidget } from './widget-source.ts'
 
 // Browser paths answer errors with a page; the JSON API with JSON.
@@ -45,7 +46,7 @@ function notFoundPage(s: Services, c: Parameters<typeof sendPage>[0]) {
  * const app = createApp(loadConfig(), { store, psp: createPspClient({ baseUrl: config.pspUrl }) })
  * serve({ fetch: app.fetch, port: config.port })
  */
-export function createApp(config: Config, deps: AppDeps) {
+export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDeps, 'widget' | 'sandbox'>)) {
   const s = resolveServices(config, deps)
   const app = new Hono()
 
@@ -78,6 +79,12 @@ export function createApp(config: Config, deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error)
+    if (error instanceof StoreBusyError) {
+      s.logger.warn({ event: 'store.busy', request_id: c.get('requestId'), path: c.req.path }, error.message)
+      return c.json(errorBody('unavailable', 'the ledger is busy; try again in a moment'), 503, {
+        'Retry-After': '2',
+      })
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('invalid_request', error.message || 'bad request'), error.status)
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig, readEnvironment } from './config.ts'
 
 const SECRET = 'super-secret-key-value-123'
+const WHSEC = `whsec_${Buffer.from('a webhook secret of 32 bytes....').toString('base64')}`
 const live = {
   PORTMANAT_SERVICE_ID: '123456',
   PORTMANAT_SECRET_KEY: SECRET,
@@ -52,7 +53,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       MERCHANT_API_KEY: 'k'.repeat(32),
       WEBHOOK_URL: 'https://shop.example.az/hooks',
-      WEBHOOK_SECRET: 'w'.repeat(32),
+      WEBHOOK_SECRET: WHSEC,
     })
     expect(config).toMatchObject({
       mode: 'live',
@@ -96,7 +97,7 @@ describe('loadConfig', () => {
     [{ ...live, PORTMANAT_PSP_URL: 'http://psp.mps.az' }, 'PORTMANAT_PSP_URL'],
     [{ MERCHANT_API_KEY: 'short' }, 'MERCHANT_API_KEY'],
     [{ WEBHOOK_URL: 'https://shop.example.az/hooks' }, 'WEBHOOK_SECRET'],
-    [{ WEBHOOK_SECRET: 'w'.repeat(32) }, 'WEBHOOK_URL'],
+    [{ WEBHOOK_SECRET: WHSEC }, 'WEBHOOK_URL'],
     [{ CATALOG: '/nonexistent/catalog.json' }, 'CATALOG'],
   ])('refuses %j with one line naming %s, never showing the secret', (env, variable) => {
     const error = errorOf(env)
@@ -108,10 +109,7 @@ describe('loadConfig', () => {
 
   it.each([
     [{ DATABASE_URL: 'mysql://shop:S3cretDbPass@db/x' }, 'S3cretDbPass'],
-    [
-      { WEBHOOK_URL: 'ftp://hooks:S3cretHook@shop.example.az/h', WEBHOOK_SECRET: 'w'.repeat(32) },
-      'S3cretHook',
-    ],
+    [{ WEBHOOK_URL: 'ftp://hooks:S3cretHook@shop.example.az/h', WEBHOOK_SECRET: WHSEC }, 'S3cretHook'],
     [{ PORTMANAT_PSP_URL: 'ftp://psp.mps.az/?token=S3cretToken' }, 'S3cretToken'],
   ])('never shows credentials of a rejected URL: %j', (env, credential) => {
     const { message } = errorOf(env)
@@ -146,16 +144,18 @@ describe('PORTMANAT_MODE', () => {
   const production = {
     PUBLIC_URL: 'https://pay.example.az',
     WEBHOOK_URL: 'https://shop.example.az/hooks',
+    WEBHOOK_SECRET: WHSEC,
     MERCHANT_API_KEY: 'k'.repeat(32),
   }
 
   it('refuses to start when nothing is set but the deployment looks like production', () => {
-    for (const env of [
+    const setups: Record<string, string>[] = [
       production,
       { HOST: '0.0.0.0' },
       { NODE_ENV: 'production' },
       { PUBLIC_URL: 'https://pay.example.az' },
-    ]) {
+    ]
+    for (const env of setups) {
       const error = errorOf(env)
       expect(error.variable).toBe('PORTMANAT_MODE')
       expect(error.message).toMatch(/PORTMANAT_MODE/)
@@ -182,6 +182,21 @@ describe('PORTMANAT_MODE', () => {
     )
     const error = errorOf({ ...live, PORTMANAT_MODE: 'live', PORTMANAT_SECRET_KEY: '' })
     expect(error.variable).toBe('PORTMANAT_SECRET_KEY')
+  })
+
+  it('reads Standard Webhooks secrets, several during a rotation, and refuses anything else', () => {
+    const next = `whsec_${Buffer.from('x'.repeat(48)).toString('base64')}`
+    const config = loadConfig({
+      WEBHOOK_URL: 'https://shop.example.az/h',
+      WEBHOOK_SECRET: `${WHSEC}  ${next}`,
+    })
+    expect(config.webhook?.secrets.map((secret) => secret.reveal())).toEqual([WHSEC, next])
+    for (const bad of ['w'.repeat(32), 'whsec_c2hvcnQ=', `${WHSEC} plain`, `whsec_${'A'.repeat(200)}`]) {
+      const error = errorOf({ WEBHOOK_URL: 'https://shop.example.az/h', WEBHOOK_SECRET: bad })
+      expect(error.variable).toBe('WEBHOOK_SECRET')
+      expect(error.message).toMatch(/whsec_/)
+      expect(error.message).not.toContain(bad)
+    }
   })
 
   it('rejects an unknown mode', () => {

@@ -14,8 +14,13 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
 /** Everything the server needs to know, validated. */
 export interface Config {
-  /** `sandbox` when no PSP credentials are set: the emulator is mounted at `/sandbox`. */
+  /**
+   * `live` takes real payments; `sandbox` mounts the emulator at `/sandbox` with demo credentials.
+   * From `PORTMANAT_MODE`, or decided from the credentials (see {@link loadConfig}).
+   */
   mode: 'sandbox' | 'live'
+  /** Whether `PORTMANAT_MODE` said the mode (rather than the credentials deciding it). */
+  modeSaid: boolean
   serviceId: string
   secretKey: Secret
   /** PSP base URL without a trailing slash; `/process` and `/check` are appended. */
@@ -35,7 +40,8 @@ export interface Config {
   logLevel: LogLevel
   /** Bearer key of `POST /api/orders`; null turns that API off. */
   merchantApiKey: Secret | null
-  webhook: { url: string; secret: Secret } | null
+  /** Where order events go, and the `whsec_` secrets that sign them (several during a rotation). */
+  webhook: { url: string; secrets: readonly Secret[] } | null
   /** Where the mounted sandbox keeps its state across restarts (sandbox mode), or null. */
   sandboxStateFile: string | null
 }
@@ -73,6 +79,8 @@ export function readEnvironment(cwd = process.cwd()): Env {
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+/** Listen addresses that only this machine can reach. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
 
 /**
  * Shows a rejected value in an error line, short and escaped; never used for secrets. A URL's
@@ -145,6 +153,31 @@ const DatabaseUrl = v.pipe(
     'must be sqlite:PATH, sqlite::memory: or postgres://user:password@host/database',
   ),
 )
+
+const Mode = v.picklist(['live', 'sandbox'], 'must be live or sandbox')
+
+/** `whsec_` + base64 of 24–64 random bytes (Standard Webhooks), several space-separated. */
+const WebhookSecrets = v.pipe(
+  v.string(),
+  v.transform((s) => s.trim().split(/\s+/)),
+  v.check(
+    (list) =>
+      list.every((value) => {
+        const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value)
+        const bytes = match?.[1] ? Buffer.from(match[1], 'base64').length : 0
+        return bytes >= 24 && bytes <= 64
+      }),
+    'must be whsec_ followed by the base64 of 24 to 64 random bytes, several separated by spaces during a rotation (make one with: portmanat-checkout webhook-secret)',
+  ),
+)
+
+/** Why the setup looks like production (a reason to refuse a sandbox nobody asked for), or null. */
+function productionSign(env: Env, publicUrl: string, host: string): string | null {
+  if (publicUrl.startsWith('https:')) return `PUBLIC_URL is https (${publicUrl})`
+  if (!LOOPBACK_HOSTS.has(host)) return `HOST is ${host}, reachable from other machines`
+  if (env.NODE_ENV === 'production') return 'NODE_ENV is production'
+  return null
+}
 
 const ServiceId = v.pipe(
   v.string(),
@@ -222,14 +255,20 @@ export function loadConfig(
 ): Config {
   const serviceId = pick(env, 'PORTMANAT_SERVICE_ID', ServiceId)
   const secret = pick(env, 'PORTMANAT_SECRET_KEY', SecretValue(8, 'copy it from the partner panel'), true)
-  if ((serviceId === undefined) !== (secret === undefined)) {
-    const missing = serviceId === undefined ? 'PORTMANAT_SERVICE_ID' : 'PORTMANAT_SECRET_KEY'
-    throw new ConfigError(
-      missing,
-      'is missing: set both PORTMANAT_SERVICE_ID and PORTMANAT_SECRET_KEY for live mode, or neither for sandbox mode',
-    )
+  const said = pick(env, 'PORTMANAT_MODE', Mode)
+  const hasCredentials = serviceId !== undefined || secret !== undefined
+  if (said === 'live' || (said === undefined && hasCredentials)) {
+    if (serviceId === undefined || secret === undefined) {
+      const missing = serviceId === undefined ? 'PORTMANAT_SERVICE_ID' : 'PORTMANAT_SECRET_KEY'
+      throw new ConfigError(
+        missing,
+        said === 'live'
+          ? 'is missing: live mode needs both PORTMANAT_SERVICE_ID and PORTMANAT_SECRET_KEY from the partner panel'
+          : 'is missing: set both PORTMANAT_SERVICE_ID and PORTMANAT_SECRET_KEY for live mode, or PORTMANAT_MODE=sandbox',
+      )
+    }
   }
-  const mode = serviceId === undefined ? 'sandbox' : 'live'
+  const mode = said ?? (hasCredentials ? 'live' : 'sandbox')
 
   const port = pick(env, 'PORT', Port) ?? 8787
   const host =
@@ -241,6 +280,17 @@ export function loadConfig(
   const urlHost = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host
   const publicUrl = pick(env, 'PUBLIC_URL', HttpUrl('https://pay.example.az')) ?? `http://${urlHost}:${port}`
   const publicHost = new URL(publicUrl).hostname
+  // Sandbox mode lets anyone settle payments through /sandbox/_sandbox: it is never entered by
+  // default where the server could be taking real orders.
+  if (said === undefined && mode === 'sandbox') {
+    const production = productionSign(env, publicUrl, host)
+    if (production) {
+      throw new ConfigError(
+        'PORTMANAT_MODE',
+        `is not set and there are no PORTMANAT_SERVICE_ID / PORTMANAT_SECRET_KEY, but ${production}: set both credentials for live mode, or PORTMANAT_MODE=sandbox to run the sandbox here on purpose`,
+      )
+    }
+  }
   if (mode === 'live' && !publicUrl.startsWith('https:') && !LOOPBACK.has(publicHost)) {
     throw new ConfigError(
       'PUBLIC_URL',
@@ -265,7 +315,7 @@ export function loadConfig(
   const allowedOrigins = [...new Set([...ownOrigins(publicUrl), ...extraOrigins])]
 
   const webhookUrl = pick(env, 'WEBHOOK_URL', HttpUrl('https://shop.example.az/hooks/portmanat'))
-  const webhookSecret = pick(env, 'WEBHOOK_SECRET', SecretValue(16, 'e.g. openssl rand -hex 32'), true)
+  const webhookSecret = pick(env, 'WEBHOOK_SECRET', WebhookSecrets, true)
   if ((webhookUrl === undefined) !== (webhookSecret === undefined)) {
     const missing = webhookUrl === undefined ? 'WEBHOOK_URL' : 'WEBHOOK_SECRET'
     throw new ConfigError(missing, 'is missing: webhooks need both WEBHOOK_URL and WEBHOOK_SECRET')
@@ -274,8 +324,10 @@ export function loadConfig(
 
   return {
     mode,
-    serviceId: serviceId ?? DEMO_SERVICE.service_id,
-    secretKey: new Secret(secret ?? DEMO_SERVICE.secret),
+    modeSaid: said !== undefined,
+    // Sandbox mode signs for the emulator's demo service, whatever credentials are around.
+    serviceId: mode === 'live' && serviceId ? serviceId : DEMO_SERVICE.service_id,
+    secretKey: new Secret(mode === 'live' && secret ? secret : DEMO_SERVICE.secret),
     pspUrl,
     port,
     host,
@@ -290,7 +342,10 @@ export function loadConfig(
         : (pick(env, 'RATE_LIMIT', RateLimit) ?? null),
     logLevel: pick(env, 'LOG_LEVEL', Level) ?? 'info',
     merchantApiKey: merchantApiKey ? new Secret(merchantApiKey) : null,
-    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: new Secret(webhookSecret) } : null,
+    webhook:
+      webhookUrl && webhookSecret
+        ? { url: webhookUrl, secrets: webhookSecret.map((value) => new Secret(value)) }
+        : null,
     sandboxStateFile: mode === 'sandbox' ? sandboxStateFile(databaseUrl, cwd) : null,
   }
 }

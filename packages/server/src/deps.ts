@@ -1,15 +1,17 @@
 /**
  * What `createApp` needs from outside, and the defaults that make most of it optional.
  */
-import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
 import type { RemoteAddress } from './http/client-ip.ts'
 import { nodeRemoteAddress } from './http/client-ip.ts'
-import type { Ledger } from './ledger.ts'
 import { createLogger, type Logger } from './logger.ts'
+import type { Channel, Route, Sender } from './outbox/types.ts'
+import { webhookSender } from './outbox/webhook.ts'
+import type { CheckDeps } from './payments/check-attempt.ts'
+import { singleFlight } from './payments/single-flight.ts'
 import type { PspClient } from './psp/client.ts'
+import { pooledRandom } from './random-pool.ts'
 import type { Store } from './store/types.ts'
-import { createWebhooks, noWebhooks, type Webhooks } from './webhooks.ts'
 import type { WidgetSource } from './widget-source.ts'
 
 /** Dependencies of {@link createApp}; tests inject every one of them. */
@@ -20,12 +22,12 @@ export interface AppDeps {
   clock?: () => Date
   /** @default a pino logger at `config.logLevel` on stdout */
   logger?: Logger
-  /** Cryptographically random bytes. @default node:crypto randomBytes */
+  /** Cryptographically random bytes. @default node:crypto, pooled */
   random?: (n: number) => Uint8Array
   /** The socket peer of a request. @default @hono/node-server's getConnInfo */
   remoteAddress?: RemoteAddress
-  /** @default webhooks to `config.webhook`, or none */
-  webhooks?: Webhooks
+  /** Senders replacing those the configuration names, by channel (tests). */
+  senders?: Partial<Record<Channel, Sender>>
   /** Where `/widget.js` comes from. @default the built `@portmanat-checkout/widget` */
   widget?: WidgetSource
   /** The PSP emulator to mount at `/sandbox` (sandbox mode). */
@@ -33,30 +35,59 @@ export interface AppDeps {
 }
 
 /** Dependencies with the defaults filled in. */
-export interface Services extends Ledger {
-  psp: PspClient
+export interface Services extends CheckDeps {
   random: (n: number) => Uint8Array
   remoteAddress: RemoteAddress
+  /** The outbox channels configured: how each sends and what it wants. */
+  routes: readonly Route[]
+  /** Lets a worker started later hear {@link CheckDeps.wakeOutbox}. */
+  onOutboxWake(listener: () => void): void
 }
 
-/** Fills in defaults; the result is also what {@link runFollowUp} takes. */
-export function resolveServices(config: Config, deps: AppDeps): Services {
+const everyEvent = () => true
+
+/** The channels the configuration (or the tests' senders) turn on. */
+function routesOf(config: Config, senders: AppDeps['senders'] = {}): Route[] {
+  const routes: Route[] = []
+  const webhook =
+    senders.webhook ??
+    (config.webhook ? webhookSender({ url: config.webhook.url, secrets: config.webhook.secrets }) : undefined)
+  if (webhook) routes.push({ channel: 'webhook', wants: everyEvent, send: webhook })
+  for (const channel of ['telegram', 'email'] as const) {
+    const send = senders[channel]
+    if (send) routes.push({ channel, wants: (type) => type === 'order.paid', send })
+  }
+  return routes
+}
+
+const isResolved = (deps: AppDeps | Services): deps is Services => 'onOutboxWake' in deps && 'routes' in deps
+
+/**
+ * Fills in defaults; the result is also what the follow-up job and the outbox worker take. Given
+ * services already resolved (with extra fields such as `sandbox` spread in), returns them as they are.
+ */
+export function resolveServices(config: Config, deps: AppDeps | Services): Services {
+  if (isResolved(deps)) return deps
   const logger = deps.logger ?? createLogger(config.logLevel)
   const clock = deps.clock ?? (() => new Date())
-  const random = deps.random ?? ((n: number) => new Uint8Array(randomBytes(n)))
-  const webhooks =
-    deps.webhooks ??
-    (config.webhook
-      ? createWebhooks({ url: config.webhook.url, secret: config.webhook.secret, logger, clock, random })
-      : noWebhooks)
+  const random = deps.random ?? pooledRandom()
+  const routes = routesOf(config, deps.senders)
+  const listeners: (() => void)[] = []
   return {
     config,
     store: deps.store,
-    psp: deps.psp,
+    psp: singleFlight(deps.psp),
     clock,
     logger,
     random,
-    webhooks,
+    routes,
+    messages: { routes, live: config.mode === 'live', random },
+    wakeOutbox: () => {
+      for (const listener of listeners) listener()
+    },
+    onOutboxWake: (listener) => {
+      listeners.push(listener)
+    },
     remoteAddress: deps.remoteAddress ?? nodeRemoteAddress,
   }
 }

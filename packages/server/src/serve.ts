@@ -6,8 +6,9 @@
 import { createApp } from './app.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import { resolveServices } from './deps.ts'
-import { startFollowUp } from './follow-up.ts'
 import { createLogger } from './logger.ts'
+import { startOutbox } from './outbox/worker.ts'
+import { startFollowUp } from './payments/follow-up.ts'
 import { createPspClient } from './psp/client.ts'
 import { createSandboxMode } from './sandbox-mode.ts'
 import { listen } from './server.ts'
@@ -21,7 +22,9 @@ function fail(line: string): never {
 
 function sandboxBanner(config: Config, url: string): string {
   const lines = [
-    'SANDBOX MODE: no PORTMANAT_SERVICE_ID / PORTMANAT_SECRET_KEY set.',
+    config.modeSaid
+      ? 'SANDBOX MODE (PORTMANAT_MODE=sandbox): any credentials set are not used.'
+      : 'SANDBOX MODE: no PORTMANAT_SERVICE_ID / PORTMANAT_SECRET_KEY set.',
     'No real money moves. The PSP emulator is mounted at /sandbox with demo credentials.',
     `Demo shop:  ${config.publicUrl}/`,
     `Test card:  4242 4242 4242 4242, any future expiry, any CVV`,
@@ -63,10 +66,20 @@ async function main() {
     fail(`Cannot listen on ${config.host}:${config.port}: ${why}`)
   }
   const followUp = startFollowUp(services)
+  // Picks up at once what a previous run left due (a crash between a change and its delivery).
+  const outbox = startOutbox({ store, routes: services.routes, clock: services.clock, logger })
+  services.onOutboxWake(() => outbox.wake())
 
   if (config.mode === 'sandbox') process.stderr.write(`${sandboxBanner(config, server.url)}\n`)
   logger.info(
-    { event: 'server.started', mode: config.mode, url: server.url, public_url: config.publicUrl },
+    {
+      event: 'server.started',
+      mode: config.mode,
+      livemode: config.mode === 'live',
+      url: server.url,
+      public_url: config.publicUrl,
+      channels: services.routes.map((route) => route.channel),
+    },
     'listening',
   )
 
@@ -77,7 +90,8 @@ async function main() {
     logger.info({ event: 'server.stopping', signal }, 'shutting down')
     await server.close(10_000)
     await followUp.stop()
-    services.webhooks.stop()
+    // Deliveries in flight finish (each is bounded by its timeout) and are recorded.
+    await outbox.stop()
     await store.close()
     logger.info({ event: 'server.stopped' }, 'stopped')
     process.exit(0)

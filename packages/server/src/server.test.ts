@@ -151,7 +151,9 @@ describe('a real listening server in sandbox mode', () => {
     socket.on('data', (chunk: Buffer) => {
       answer += chunk.toString()
     })
-    socket.write('POST /api/checkout HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{')
+    socket.write(
+      'POST /api/checkout HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    )
     // One byte every 200 ms: the whole body would take 20 s.
     const drip = setInterval(() => socket.writable && socket.write(' '), 200)
     const started = Date.now()

@@ -12,5 +12,20 @@ export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandle
     xFrameOptions: 'DENY',
     referrerPolicy: 'strict-origin-when-cross-origin',
     crossOriginResourcePolicy: 'same-origin',
+    // Our pages use none of these; a merchant's page never embeds ours (X-Frame-Options: DENY).
+    permissionsPolicy: {
+      camera: [],
+      microphone: [],
+      geolocation: [],
+      payment: [],
+      usb: [],
+      serial: [],
+      bluetooth: [],
+      hid: [],
+      midi: [],
+      displayCapture: [],
+      fullscreen: [],
+      browsingTopics: [],
+    },
     overwrite: false,
   })

@@ -1,115 +1,127 @@
 import { createHmac } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
-import { Secret } from './secret.ts'
-import type { Order } from './store/types.ts'
-import { captureLogger } from './testing/capture-logger.ts'
-import { createWebhooks, type WebhookEvent, webhookSignature } from './webhooks.ts'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Webhook } from 'standardwebhooks'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { Secret } from '../secret.ts'
+import type { OutboxMessage } from '../store/types.ts'
+import { webhookSender, webhookSignature } from './webhook.ts'
 
-const order = (overrides: Partial<Order> = {}): Order => ({
-  client_rrn: 'a'.repeat(24),
-  qepik: 523,
-  item_id: 'premium',
-  title: 'Premium plan',
-  description: null,
-  reference: 'inv-1',
-  return_url: null,
-  locale: null,
-  status: 'paid',
-  reason: null,
-  psp_rrn: 'p-1',
-  bank_rrn: 'b-1',
-  client_ip: '203.0.113.7',
-  idempotency_key: 'key-1',
-  request_hash: 'f'.repeat(64),
-  order_token: 'token-that-must-not-leak',
-  check_attempts: 0,
-  next_check_at: null,
-  created_at: '2026-01-01T00:00:00.000Z',
-  updated_at: '2026-01-01T00:01:00.000Z',
+// The test vector published with the Standard Webhooks specification.
+const SPEC = {
+  secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  id: 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+  timestamp: 1614265330,
+  body: '{"test": 2432232314}',
+  signature: 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+}
+const SECRET = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`
+const NEXT_SECRET = `whsec_${Buffer.from('fedcba9876543210fedcba9876543210').toString('base64')}`
+
+const message = (overrides: Partial<OutboxMessage> = {}): OutboxMessage => ({
+  id: 'msg_1',
+  event_id: 'evt_0123456789abcdef01234567',
+  channel: 'webhook',
+  type: 'order.paid',
+  client_rrn: 'abcdefghijklmnopqrstuvwx',
+  payload: JSON.stringify({
+    type: 'order.paid',
+    timestamp: '2026-11-28T10:00:00.000Z',
+    data: { client_rrn: 'abcdefghijklmnopqrstuvwx', amount: '5.23', livemode: false },
+  }),
+  status: 'pending',
+  attempts: 0,
+  next_attempt_at: '2026-11-28T10:00:00.000Z',
+  locked_until: null,
+  last_error: null,
+  last_status_code: null,
+  created_at: '2026-11-28T10:00:00.000Z',
+  updated_at: '2026-11-28T10:00:00.000Z',
+  delivered_at: null,
   ...overrides,
 })
 
-const SECRET = new Secret('whsec-0123456789abcdef')
-const clock = () => new Date('2026-01-01T00:01:00Z')
+/** A receiver on a real port that answers `status` and keeps what it got. */
+async function receiver(status = 204) {
+  const got: { headers: Record<string, string>; body: string }[] = []
+  const server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk: Buffer) => {
+      body += chunk.toString()
+    })
+    req.on('end', () => {
+      got.push({ headers: req.headers as Record<string, string>, body })
+      res.writeHead(status).end('ok')
+    })
+  })
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  onTestFinished(() => new Promise<void>((done) => server.close(() => done())))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, got }
+}
 
-describe('webhooks', () => {
-  it('POSTs a signed JSON event that a receiver can verify with node:crypto', async () => {
-    const sent: Array<{ url: string; headers: Headers; body: string }> = []
-    const webhooks = createWebhooks({
-      url: 'https://shop.example/hooks',
-      secret: SECRET,
-      logger: captureLogger().logger,
-      clock,
-      fetch: async (url, init) => {
-        sent.push({ url, headers: new Headers(init.headers), body: String(init.body) })
-        return new Response('ok')
-      },
-    })
-    webhooks.orderChanged(order())
-    await webhooks.idle()
-    expect(sent).toHaveLength(1)
-    const [delivery] = sent
-    if (!delivery) throw new Error('nothing sent')
-    const signature = delivery.headers.get('portmanat-signature') ?? ''
-    const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(signature)
-    expect(match).not.toBeNull()
-    const expected = createHmac('sha256', 'whsec-0123456789abcdef')
-      .update(`${match?.[1]}.${delivery.body}`)
-      .digest('hex')
-    expect(match?.[2]).toBe(expected)
-    const event = JSON.parse(delivery.body) as WebhookEvent
-    expect(event.type).toBe('order.paid')
-    expect(event.id).toMatch(/^evt_[0-9a-f]{32}$/)
-    expect(event.data).toMatchObject({
-      client_rrn: 'a'.repeat(24),
-      amount: '5.23',
-      status: 'paid',
-      reference: 'inv-1',
-    })
-    expect(delivery.body).not.toContain('token-that-must-not-leak')
-    expect(delivery.body).not.toContain('key-1')
-    expect(delivery.body).not.toContain('whsec')
+describe('Standard Webhooks signature', () => {
+  it('matches the specification test vector', () => {
+    expect(
+      webhookSignature([new Secret(SPEC.secret)], SPEC.id, new Date(SPEC.timestamp * 1000), SPEC.body),
+    ).toBe(SPEC.signature)
   })
 
-  it('retries with backoff and gives up after the last delay, never throwing', async () => {
-    let calls = 0
-    const { logger, records } = captureLogger()
-    const webhooks = createWebhooks({
-      url: 'https://shop.example/hooks',
-      secret: SECRET,
-      logger,
-      retryDelaysMs: [1, 1],
-      fetch: async () => {
-        calls += 1
-        return new Response('nope', { status: 500 })
-      },
-    })
-    webhooks.orderChanged(order({ status: 'failed', reason: 'declined' }))
-    await webhooks.idle()
-    while (calls < 3) await new Promise((done) => setTimeout(done, 2))
-    await webhooks.idle()
-    expect(calls).toBe(3)
-    expect(records().map((r) => r.event)).toEqual(['webhook.retry', 'webhook.retry', 'webhook.gave_up'])
+  it('is HMAC-SHA256 over "id.timestamp.body" with the base64-decoded secret', () => {
+    const key = Buffer.from(SECRET.slice('whsec_'.length), 'base64')
+    const expected = createHmac('sha256', key).update(`evt_1.1700000000.{"a":1}`).digest('base64')
+    expect(webhookSignature([new Secret(SECRET)], 'evt_1', new Date(1_700_000_000_000), '{"a":1}')).toBe(
+      `v1,${expected}`,
+    )
   })
 
-  it('sends nothing for created orders', async () => {
-    let calls = 0
-    const webhooks = createWebhooks({
-      url: 'https://shop.example/hooks',
-      secret: SECRET,
-      logger: captureLogger().logger,
-      fetch: async () => {
-        calls += 1
-        return new Response('ok')
-      },
-    })
-    webhooks.orderChanged(order({ status: 'created' }))
-    await webhooks.idle()
-    expect(calls).toBe(0)
+  it('signs with every secret during a rotation', () => {
+    const header = webhookSignature([new Secret(SECRET), new Secret(NEXT_SECRET)], 'evt_1', new Date(0), '{}')
+    expect(header.split(' ')).toHaveLength(2)
+  })
+})
+
+describe('the webhook sender', () => {
+  it('POSTs the event with the Standard Webhooks headers; the library verifies it with either secret', async () => {
+    const hook = await receiver()
+    const send = webhookSender({ url: hook.url, secrets: [new Secret(SECRET), new Secret(NEXT_SECRET)] })
+    const sent = message()
+    const before = Math.floor(Date.now() / 1000)
+    expect(await send(sent, AbortSignal.timeout(5000))).toEqual({ ok: true, status_code: 204 })
+    const [request] = hook.got
+    if (!request) throw new Error('nothing received')
+    expect(request.body).toBe(sent.payload)
+    expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'webhook-id': sent.event_id })
+    expect(Number(request.headers['webhook-timestamp'])).toBeGreaterThanOrEqual(before)
+    // The receiver's own check, as the README shows it, with the old and the new secret alike.
+    for (const secret of [SECRET, NEXT_SECRET]) {
+      expect(new Webhook(secret).verify(request.body, request.headers)).toMatchObject({ type: 'order.paid' })
+    }
+    expect(() => new Webhook(SPEC.secret).verify(request.body, request.headers)).toThrow()
   })
 
-  it('signs "{t}.{body}"', () => {
-    const expected = createHmac('sha256', 'whsec-0123456789abcdef').update('1700000000.{"a":1}').digest('hex')
-    expect(webhookSignature(SECRET, 1700000000, '{"a":1}')).toBe(`t=1700000000,v1=${expected}`)
+  it('reports a refusal with its status and a network failure without throwing', async () => {
+    const hook = await receiver(500)
+    const send = webhookSender({ url: hook.url, secrets: [new Secret(SECRET)] })
+    expect(await send(message(), AbortSignal.timeout(5000))).toEqual({
+      ok: false,
+      status_code: 500,
+      error: 'HTTP 500',
+    })
+    const closed = webhookSender({ url: 'http://127.0.0.1:9/hooks', secrets: [new Secret(SECRET)] })
+    const outcome = await closed(message(), AbortSignal.timeout(5000))
+    expect(outcome.ok).toBe(false)
+    expect(outcome.error).toMatch(/^network error/)
+  })
+
+  it('gives up on a receiver that does not answer within the signal', async () => {
+    const send = webhookSender({
+      url: 'https://hooks.example.az/',
+      secrets: [new Secret(SECRET)],
+      fetch: (_url, init) =>
+        new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+    })
+    expect(await send(message(), AbortSignal.timeout(20))).toEqual({ ok: false, error: 'timeout' })
   })
 })

@@ -55,7 +55,7 @@ export async function sendPage(
   c: Context,
   pspUrl: string,
   page: ReturnType<typeof layout>,
-  status: 200 | 400 | 404 = 200,
+  status: 200 | 400 | 404 | 413 | 429 | 503 = 200,
 ) {
   c.header('Content-Security-Policy', pageCsp(pspUrl))
   c.header('Cache-Control', 'no-store')

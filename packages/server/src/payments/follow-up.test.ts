@@ -1,49 +1,81 @@
+import type { CheckResult } from '@portmanat-checkout/shared'
 import { describe, expect, it } from 'vitest'
+import type { OutboxMessage } from '../store/types.ts'
+import { storeFactories } from '../testing/engines.ts'
+import { callbackPath, createHarness, type Harness, TEST_CARDS } from '../testing/harness.ts'
 import { runFollowUp, startFollowUp } from './follow-up.ts'
-import { Secret } from './secret.ts'
-import { captureLogger } from './testing/capture-logger.ts'
-import { storeFactories } from './testing/engines.ts'
-import { callbackPath, createHarness, TEST_CARDS } from './testing/harness.ts'
 import { FOLLOW_UP_DELAYS_S, FOLLOW_UP_MAX_ATTEMPTS, nextCheckAt } from './verify.ts'
-import { createWebhooks, type WebhookEvent } from './webhooks.ts'
 
 const T0 = new Date('2030-01-01T10:00:00Z')
 const later = (ms: number) => new Date(T0.getTime() + ms)
 
+/** A webhook channel that keeps what it is given. */
+function captured() {
+  const sent: OutboxMessage[] = []
+  return {
+    sent,
+    send: async (message: OutboxMessage) => {
+      sent.push(message)
+      return { ok: true }
+    },
+  }
+}
+
+const attemptsOf = async (h: Harness, clientRrn: string) => h.store.attempts(clientRrn)
+
 describe.each(storeFactories)('follow-up on $name', (store) => {
-  it('asks /check again for a due pending order and marks it paid once the bank settles', async () => {
+  it('asks /check again about a pending payment and marks the order paid once the bank settles', async () => {
     let now = T0
     const h = await createHarness({ store, clock: () => now })
     const { client_rrn, psp_rrn, callback } = await h.buy('premium', TEST_CARDS.pending)
     await h.request(callback)
     expect((await h.store.getOrder(client_rrn))?.status).toBe('pending')
+    expect(await attemptsOf(h, client_rrn)).toEqual([
+      expect.objectContaining({
+        psp_rrn,
+        state: 'pending',
+        checks: 1,
+        next_check_at: later(10_000).toISOString(),
+      }),
+    ])
 
     // Not due yet: nothing is asked.
     expect((await runFollowUp(h.services)).checked).toBe(0)
     now = later(11_000)
-    const first = await runFollowUp(h.services)
-    expect(first.checked).toBe(1)
-    const still = await h.store.getOrder(client_rrn)
-    expect(still).toMatchObject({ status: 'pending', check_attempts: 1 })
-    expect(still?.next_check_at).toBe(later(11_000 + 30_000).toISOString())
+    expect((await runFollowUp(h.services)).checked).toBe(1)
+    expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({
+      state: 'pending',
+      checks: 2,
+      next_check_at: later(11_000 + 30_000).toISOString(),
+    })
 
     h.sandbox.control.settle({ psp_rrn }, 'paid')
     now = later(60_000)
     await runFollowUp(h.services)
     expect((await h.store.getOrder(client_rrn))?.status).toBe('paid')
+    expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({
+      state: 'settled',
+      outcome: 'paid',
+      next_check_at: null,
+    })
   })
 
-  it('picks up a created order whose callback found /check unreachable', async () => {
+  it('picks up a reference whose callback found /check unreachable', async () => {
     let now = T0
     const h = await createHarness({ store, clock: () => now, pspTimeoutMs: 50 })
-    const { client_rrn, callback } = await h.buy('premium')
+    const { client_rrn, psp_rrn, callback } = await h.buy('premium')
     h.sandbox.control.setFaults({ status: 503 })
     await h.request(callback)
     h.sandbox.control.clearFaults()
     expect((await h.store.getOrder(client_rrn))?.status).toBe('created')
+    expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({
+      psp_rrn,
+      state: 'open',
+      outcome: 'unreadable',
+    })
     now = later(11_000)
     await runFollowUp(h.services)
-    expect((await h.store.getOrder(client_rrn))?.status).toBe('paid')
+    expect(await h.store.getOrder(client_rrn)).toMatchObject({ status: 'paid', psp_rrn })
   })
 
   it('expires created orders older than a day; a late verified payment still wins', async () => {
@@ -61,23 +93,20 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     expect((await h.store.getOrder(late.client_rrn))?.status).toBe('paid')
   })
 
-  it('tells the merchant backend about each expired order', async () => {
+  it('tells the merchant backend about each expired order, through the outbox', async () => {
     let now = T0
-    const changed: string[] = []
-    const h = await createHarness({
-      store,
-      clock: () => now,
-      webhooks: {
-        orderChanged: (order) => changed.push(`${order.client_rrn}:${order.status}`),
-        idle: async () => {},
-        stop: () => {},
-      },
-    })
+    const hook = captured()
+    const h = await createHarness({ store, clock: () => now, senders: { webhook: hook.send } })
     const unpaid = await h.checkout({ item: 'premium' })
     const { client_rrn } = (await unpaid.json()) as { client_rrn: string }
     now = later(25 * 60 * 60 * 1000)
     await runFollowUp(h.services)
-    expect(changed).toEqual([`${client_rrn}:expired`])
+    await h.outbox.runOnce()
+    expect(hook.sent.map((m) => [m.client_rrn, m.type])).toEqual([[client_rrn, 'order.expired']])
+    expect(JSON.parse(hook.sent[0]?.payload ?? '{}')).toMatchObject({
+      type: 'order.expired',
+      data: { client_rrn, status: 'expired', reason: 'expired', livemode: false, amount: '5.23' },
+    })
   })
 
   it('a pending order whose reference the PSP no longer knows ends failed, reason unknown_rrn', async () => {
@@ -91,7 +120,34 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     expect(await h.store.getOrder(client_rrn)).toMatchObject({ status: 'failed', reason: 'unknown_rrn' })
   })
 
-  it('keeps asking about a pending order once a day after the backoff schedule, then stops', async () => {
+  it('stops asking about the other references of an order once it is paid', async () => {
+    let now = T0
+    let answer: CheckResult = { kind: 'unreadable', reason: 'HTTP 503' }
+    const h = await createHarness({
+      store,
+      clock: () => now,
+      psp: (inner) => ({
+        check: async (rrn, o) => (answer.kind === 'unreadable' ? answer : inner.check(rrn, o)),
+      }),
+    })
+    const { client_rrn, psp_rrn, callback } = await h.buy('premium')
+    await h.request(callbackPath('1495199725-5xfasd-6CVI3o-l]Bupz', client_rrn))
+    await h.request(callback)
+    answer = {
+      kind: 'paid',
+      code: 0,
+      description: 'OK',
+      body: { amount: '5.23', qepik: 523, client_rrn, psp_rrn, test: true },
+    }
+    now = later(11_000)
+    await runFollowUp(h.services)
+    expect((await h.store.getOrder(client_rrn))?.status).toBe('paid')
+    now = later(120_000)
+    await runFollowUp(h.services)
+    expect((await attemptsOf(h, client_rrn)).every((a) => a.next_check_at === null)).toBe(true)
+  })
+
+  it('keeps asking about a pending payment once a day after the backoff schedule, then stops', async () => {
     expect(nextCheckAt(T0, FOLLOW_UP_DELAYS_S.length)).toBe(later(24 * 3600 * 1000).toISOString())
     expect(nextCheckAt(T0, FOLLOW_UP_MAX_ATTEMPTS - 1)).not.toBeNull()
     expect(nextCheckAt(T0, FOLLOW_UP_MAX_ATTEMPTS)).toBeNull()
@@ -104,54 +160,42 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     await job.stop()
   })
 
-  it('sends signed webhooks on transitions; a failing webhook never changes the order', async () => {
-    const events: WebhookEvent[] = []
-    const webhooks = createWebhooks({
-      url: 'https://shop.example.az/hooks',
-      secret: new Secret('whsec-0123456789abcdef'),
-      logger: captureLogger().logger,
-      retryDelaysMs: [1],
-      fetch: async (_url, init) => {
-        events.push(JSON.parse(String(init.body)) as WebhookEvent)
-        // The first delivery fails; its retry succeeds.
-        if (events.length === 1) throw new TypeError('connection refused')
-        return new Response('ok')
+  it('sends one webhook per transition through the outbox; a failing receiver never changes the order', async () => {
+    const sent: OutboxMessage[] = []
+    const h = await createHarness({
+      store,
+      senders: {
+        webhook: async (message) => {
+          sent.push(message)
+          return sent.length === 1 ? { ok: false, error: 'connection refused' } : { ok: true }
+        },
       },
     })
-    const h = await createHarness({ store, webhooks })
     const { client_rrn, callback } = await h.buy('premium')
     await h.request(callback)
     expect((await h.store.getOrder(client_rrn))?.status).toBe('paid')
-    while (events.length < 2) await new Promise((done) => setTimeout(done, 2))
-    expect(events.map((e) => e.type)).toEqual(['order.paid', 'order.paid'])
-    expect(events[1]?.id).toBe(events[0]?.id)
-    expect(events[0]?.data).toMatchObject({ client_rrn, status: 'paid', amount: '5.23' })
-
+    await h.outbox.runOnce()
+    expect((await h.store.getOrder(client_rrn))?.status).toBe('paid')
     const declined = await h.buy('premium', TEST_CARDS.declined)
     await h.request(declined.callback)
-    await webhooks.idle()
-    expect(events[2]).toMatchObject({
+    await h.outbox.runOnce()
+    expect(sent.map((m) => m.type)).toEqual(['order.paid', 'order.failed'])
+    expect(JSON.parse(sent[1]?.payload ?? '{}')).toMatchObject({
       type: 'order.failed',
       data: { client_rrn: declined.client_rrn, reason: 'declined' },
     })
+    const [paidMessage] = await h.store.messages(client_rrn)
+    expect(paidMessage).toMatchObject({ status: 'pending', attempts: 1, last_error: 'connection refused' })
   })
 
-  it('does not send webhooks for a bad hint', async () => {
-    const sent: string[] = []
-    const webhooks = createWebhooks({
-      url: 'https://shop.example.az/hooks',
-      secret: new Secret('whsec-0123456789abcdef'),
-      logger: captureLogger().logger,
-      fetch: async (_url, init) => {
-        sent.push(String(init.body))
-        return new Response('ok')
-      },
-    })
-    const h = await createHarness({ store, webhooks })
+  it('sends nothing for a bad hint', async () => {
+    const hook = captured()
+    const h = await createHarness({ store, senders: { webhook: hook.send } })
     const res = await h.checkout({ item: 'premium' })
     const { client_rrn } = (await res.json()) as { client_rrn: string }
     await h.request(callbackPath('made-up', client_rrn))
-    await webhooks.idle()
-    expect(sent).toEqual([])
+    await h.outbox.runOnce()
+    expect(hook.sent).toEqual([])
+    expect(await h.store.messages(client_rrn)).toEqual([])
   })
 })

@@ -1,11 +1,12 @@
 /**
- * Every change of an order's state goes through here: a compare-and-set in the store, one log
- * line, and a webhook event. Routes and the follow-up job never call `store.transition` directly.
+ * Every change of an order's state goes through here: a compare-and-set in the store that writes,
+ * in the same transaction, the event log row and the outbox messages that report the change; one
+ * log line; a nudge to the outbox worker. Routes and jobs never call `store.transition` directly.
  */
-import type { Config } from './config.ts'
-import type { Logger } from './logger.ts'
-import type { Order, Store, Transition } from './store/types.ts'
-import type { Webhooks } from './webhooks.ts'
+import type { Config } from '../config.ts'
+import type { Logger } from '../logger.ts'
+import { type MessageFactory, messagesFor } from '../outbox/events.ts'
+import type { AttemptUpdate, Order, Store, Transition } from '../store/types.ts'
 
 /** What code that moves orders needs. */
 export interface Ledger {
@@ -13,32 +14,47 @@ export interface Ledger {
   store: Store
   clock: () => Date
   logger: Logger
-  webhooks: Webhooks
+  /** Builds the outbox messages of a change (the channels configured). */
+  messages: MessageFactory
+  /** Tells the outbox worker, if one runs in this process, that messages were written. */
+  wakeOutbox: () => void
+}
+
+/** The messages of changes made through `ledger`, for the store to write with them. */
+export const messagesOf = (ledger: Ledger) => (updated: Order, previous: Order['status']) =>
+  messagesFor(ledger.messages, updated, previous)
+
+/** Logs a change of state and wakes the outbox. */
+export function announce(ledger: Ledger, from: Order['status'], order: Order): void {
+  ledger.logger.info(
+    {
+      event: 'order.transition',
+      client_rrn: order.client_rrn,
+      from,
+      to: order.status,
+      reason: order.reason,
+      livemode: order.livemode,
+    },
+    'order transition',
+  )
+  ledger.wakeOutbox()
 }
 
 /**
  * Moves an order if its state is still one of `change.from`; returns the updated order, or
- * undefined when another request moved it first (the caller then reads it again).
+ * undefined when another request moved it first (the caller then reads it again). `attempt`
+ * records the `/check` answer behind the change on its attempt, in the same transaction.
  */
 export async function moveOrder(
   ledger: Ledger,
   order: Order,
   change: Transition,
+  attempt?: { psp_rrn: string; update: AttemptUpdate },
 ): Promise<Order | undefined> {
-  const updated = await ledger.store.transition(order.client_rrn, change, ledger.clock())
-  if (!updated) return undefined
-  if (updated.status !== order.status) {
-    ledger.logger.info(
-      {
-        event: 'order.transition',
-        client_rrn: order.client_rrn,
-        from: order.status,
-        to: updated.status,
-        reason: updated.reason,
-      },
-      'order transition',
-    )
-    ledger.webhooks.orderChanged(updated)
-  }
+  const updated = await ledger.store.transition(order.client_rrn, change, ledger.clock(), {
+    messages: messagesOf(ledger),
+    ...(attempt ? { attempt } : {}),
+  })
+  if (updated && updated.status !== order.status) announce(ledger, order.status, updated)
   return updated
 }

@@ -1,25 +1,33 @@
 /**
- * Turns a `/check` answer into a change of one order. This is where a callback stops being a
- * hint: an order is paid only when the PSP says code 0 for a body whose `client_rrn` and amount
- * are the order's own (and, in live mode, that is not a test-mode payment).
+ * What a `/check` answer about one PSP reference means for one order. This is where a callback
+ * stops being a hint: an answer moves an order only when it is about this order's own payment —
+ * its client_rrn, its amount, our service (and, live, not a test-mode payment). Pure.
  */
-import type { CheckResult, ReturnStatus } from '@portmanat-checkout/shared'
-import { type Ledger, moveOrder } from './ledger.ts'
-import type { Order, Transition } from './store/types.ts'
+import type { CheckBody, CheckResult, ReturnStatus } from '@portmanat-checkout/shared'
+import type { AttemptUpdate, Order, PaymentAttempt, Transition } from '../store/types.ts'
 
-/** What a `/check` answer means for an order. */
+/** What the judge needs to know about us. */
+export interface JudgeContext {
+  live: boolean
+  serviceId: string
+}
+
+/** What a `/check` answer means. */
 export type Verdict =
-  | { kind: 'move'; change: Transition }
-  /** Code 1 on an order that is already pending: only the follow-up schedule changes. */
-  | { kind: 'still_pending' }
   /** `/check` could not be asked or answered nonsense: nothing is known, ask again later. */
   | { kind: 'unknown'; why: string }
-  /** The PSP refused the `psp_rrn` (BAD 10/20): the hint was wrong, the order stays as it is. */
-  | { kind: 'bad_hint'; why: string }
-  /** The `psp_rrn` is another payment's while the order has its own: a tamper attempt, no change. */
-  | { kind: 'foreign_hint'; why: string; detail: Record<string, unknown> }
+  /** The PSP refused the reference (BAD 10/20): the hint was wrong. */
+  | { kind: 'rejected'; why: string }
+  /** Another payment: another order's client_rrn, or another merchant's service. Changes nothing. */
+  | { kind: 'foreign'; outcome: 'foreign_payment' | 'foreign_service'; detail: Record<string, unknown> }
+  /** A pending or failed answer with no body: it names no order, so it proves nothing about ours. */
+  | { kind: 'unattributed'; code: 1 | -1 }
+  /** The order's own payment; `change` is null when the order needs no move (already there). */
+  | { kind: 'ours'; outcome: OwnOutcome; change: Transition | null; detail: Record<string, unknown> }
 
-/** Delays of the server's own follow-up checks, by attempt; after the last it stops asking. */
+export type OwnOutcome = 'paid' | 'pending' | 'declined' | 'cancelled' | 'mismatch' | 'test_mode'
+
+/** Delays of the server's own follow-up checks, by check; after the last, once a day. */
 export const FOLLOW_UP_DELAYS_S = [
   10,
   30,
@@ -34,78 +42,125 @@ export const FOLLOW_UP_DELAYS_S = [
   24 * 3600,
 ] as const
 
-/** After the schedule above, a still-pending order is asked once a day, up to this many checks (~30 days). */
+/** After this many checks (about 30 days) the follow-up stops asking about a reference. */
 export const FOLLOW_UP_MAX_ATTEMPTS = 40
 
-/** When the follow-up check number `attempt` (0-based) is due, or null when it gives up. */
-export function nextCheckAt(now: Date, attempt: number): string | null {
-  if (attempt >= FOLLOW_UP_MAX_ATTEMPTS) return null
-  const delay = FOLLOW_UP_DELAYS_S[attempt] ?? 24 * 3600
+/** The most references one order may collect (ignored ones do not count); the oldest are kept. */
+export const MAX_ATTEMPTS_PER_ORDER = 5
+
+/** When follow-up check number `checks` (0-based) is due, or null when it gives up. */
+export function nextCheckAt(now: Date, checks: number): string | null {
+  if (checks >= FOLLOW_UP_MAX_ATTEMPTS) return null
+  const delay = FOLLOW_UP_DELAYS_S[checks] ?? 24 * 3600
   return new Date(now.getTime() + delay * 1000).toISOString()
 }
 
 const OPEN = ['created', 'pending'] as const
 
-/** Decides, without side effects, what a `/check` answer does to an order. */
-export function judge(order: Order, psp_rrn: string, result: CheckResult, live: boolean, now: Date): Verdict {
+/** Decides, without side effects, what the `/check` answer about `psp_rrn` does to `order`. */
+export function judge(order: Order, psp_rrn: string, result: CheckResult, ctx: JudgeContext): Verdict {
   switch (result.kind) {
     case 'unreadable':
       return { kind: 'unknown', why: result.reason }
     case 'rejected':
-      return { kind: 'bad_hint', why: `BAD ${result.code}: ${result.description}` }
+      return { kind: 'rejected', why: `BAD ${result.code}: ${result.description}` }
     default:
   }
   const body = result.body
+  if (!body) return { kind: 'unattributed', code: result.code === 1 ? 1 : -1 }
   const detail = { code: result.code, psp_rrn }
-  if (
-    body &&
-    (body.client_rrn !== order.client_rrn || (result.kind === 'paid' && body.qepik !== order.qepik))
-  ) {
-    const evidence = { ...detail, client_rrn: body.client_rrn, amount: body.amount }
-    // The order already knows its own payment at the PSP, and this reference is another one:
-    // it says nothing about this order. Failing the order here would let anyone who saw its
-    // client_rrn (in a return URL, say) stop a real pending payment from ever being recorded.
-    if (order.psp_rrn && order.psp_rrn !== psp_rrn) {
-      return { kind: 'foreign_hint', why: 'the psp_rrn belongs to another payment', detail: evidence }
-    }
-    // The offending reference goes to the event log only: the order keeps its own psp_rrn.
-    return { kind: 'move', change: { from: OPEN, to: 'failed', reason: 'mismatch', detail: evidence } }
+  if (body.service_id !== undefined && body.service_id !== ctx.serviceId) {
+    return { kind: 'foreign', outcome: 'foreign_service', detail: { ...detail, service_id: body.service_id } }
   }
-  const rrns = { psp_rrn, ...(body?.bank_rrn ? { bank_rrn: body.bank_rrn } : {}) }
-  if (result.kind === 'paid') {
-    if (live && result.body.test) {
-      return { kind: 'move', change: { from: OPEN, to: 'failed', reason: 'test_mode', ...rrns, detail } }
-    }
-    // A verified payment wins over anything but itself: money has moved for this exact order.
+  if (body.client_rrn !== order.client_rrn) {
+    return { kind: 'foreign', outcome: 'foreign_payment', detail: { ...detail, client_rrn: body.client_rrn } }
+  }
+  if (body.qepik !== order.qepik) {
+    // Our client_rrn with another amount: only a forged signature or a broken PSP does this. The
+    // order is held as failed for the operator; its own psp_rrn is not replaced by this one.
     return {
-      kind: 'move',
-      change: {
-        from: ['created', 'pending', 'failed', 'expired'],
-        to: 'paid',
-        reason: null,
-        ...rrns,
-        next_check_at: null,
+      kind: 'ours',
+      outcome: 'mismatch',
+      detail: { ...detail, amount: body.amount },
+      change:
+        order.status === 'paid' || order.reason === 'mismatch'
+          ? null
+          : {
+              from: ['created', 'pending', 'failed', 'expired'],
+              to: 'failed',
+              reason: 'mismatch',
+              detail: { ...detail, amount: body.amount },
+            },
+    }
+  }
+  const rrns = { psp_rrn, ...(body.bank_rrn ? { bank_rrn: body.bank_rrn } : {}) }
+  if (result.kind === 'paid') {
+    if (ctx.live && body.test) {
+      return {
+        kind: 'ours',
+        outcome: 'test_mode',
         detail,
-      },
+        change: { from: OPEN, to: 'failed', reason: 'test_mode', ...rrns, detail },
+      }
+    }
+    // A verified payment wins over any failure but a held mismatch: money moved for this order.
+    return {
+      kind: 'ours',
+      outcome: 'paid',
+      detail,
+      change:
+        order.reason === 'mismatch'
+          ? null
+          : { from: ['created', 'pending', 'failed', 'expired'], to: 'paid', reason: null, ...rrns, detail },
     }
   }
   if (result.kind === 'failed') {
+    const reason = declineReason(body)
     return {
-      kind: 'move',
-      change: { from: OPEN, to: 'failed', reason: 'declined', ...rrns, next_check_at: null, detail },
+      kind: 'ours',
+      outcome: reason,
+      detail,
+      change: { from: OPEN, to: 'failed', reason, ...rrns, detail },
     }
   }
-  if (order.status === 'pending') return { kind: 'still_pending' }
   return {
-    kind: 'move',
-    change: {
-      from: ['created'],
-      to: 'pending',
-      ...rrns,
-      check_attempts: 0,
-      next_check_at: nextCheckAt(now, 0),
-      detail,
-    },
+    kind: 'ours',
+    outcome: 'pending',
+    detail,
+    change: order.status === 'created' ? { from: ['created'], to: 'pending', ...rrns, detail } : null,
+  }
+}
+
+/** A failure with a bank reference is the bank's decline; without, the buyer left before the bank answered. */
+const declineReason = (body: CheckBody): 'declined' | 'cancelled' =>
+  body.bank_rrn ? 'declined' : 'cancelled'
+
+/** What the answer does to the attempt it was about. */
+export function attemptUpdate(verdict: Verdict, attempt: PaymentAttempt, now: Date): AttemptUpdate {
+  const checks = attempt.checks + 1
+  const again = (state: 'open' | 'pending', outcome: string): AttemptUpdate => {
+    const next = nextCheckAt(now, attempt.checks)
+    return next === null
+      ? { state: 'stopped', outcome, checks, next_check_at: null }
+      : { state, outcome, checks, next_check_at: next }
+  }
+  const done = (state: 'settled' | 'ignored', outcome: string): AttemptUpdate => ({
+    state,
+    outcome,
+    checks,
+    next_check_at: null,
+  })
+  switch (verdict.kind) {
+    case 'unknown':
+      return again(attempt.state === 'pending' ? 'pending' : 'open', 'unreadable')
+    case 'rejected':
+      return done('ignored', 'rejected')
+    case 'foreign':
+      return done('ignored', verdict.outcome)
+    case 'unattributed':
+      return verdict.code === 1 ? again('open', 'unattributed') : done('ignored', 'unattributed')
+    case 'ours':
+      return verdict.outcome === 'pending' ? again('pending', 'pending') : done('settled', verdict.outcome)
   }
 }
 
@@ -114,22 +169,4 @@ export function returnStatus(order: Order): ReturnStatus {
   if (order.status === 'paid') return 'paid'
   if (order.status === 'failed' || order.status === 'expired') return 'failed'
   return 'pending'
-}
-
-/**
- * Applies a verdict; returns the order as it is afterwards (re-read when a concurrent request
- * moved it first, so the caller always reports the stored truth).
- */
-export async function applyVerdict(ledger: Ledger, order: Order, verdict: Verdict): Promise<Order> {
-  if (verdict.kind !== 'move') return order
-  const { change } = verdict
-  if (change.reason === 'mismatch') {
-    ledger.logger.warn(
-      { event: 'security.mismatch', client_rrn: order.client_rrn, detail: change.detail },
-      '/check answer does not match the order',
-    )
-  }
-  if (!change.from.includes(order.status)) return order
-  const moved = await moveOrder(ledger, order, change)
-  return moved ?? (await ledger.store.getOrder(order.client_rrn)) ?? order
 }

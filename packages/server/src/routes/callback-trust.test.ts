@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto'
 import type { CheckResult } from '@portmanat-checkout/shared'
 import { describe, expect, it } from 'vitest'
-import { runFollowUp } from '../follow-up.ts'
+import { runFollowUp } from '../payments/follow-up.ts'
 import type { PspClient } from '../psp/client.ts'
 import { storeFactories } from '../testing/engines.ts'
 import {
@@ -34,7 +34,11 @@ const OTHER_MERCHANT = {
 async function checkoutOf(h: Harness, item: string) {
   const res = await h.checkout({ item, return_url: `${MERCHANT}/thanks` })
   expect(res.status).toBe(201)
-  return (await res.json()) as { client_rrn: string; amount: string; redirect: { fields: Record<string, string> } }
+  return (await res.json()) as {
+    client_rrn: string
+    amount: string
+    redirect: { fields: Record<string, string> }
+  }
 }
 
 const statusParam = (res: Response) =>
@@ -44,13 +48,12 @@ const statusParam = (res: Response) =>
 function outage() {
   let down = true
   return {
-    wrap:
-      (inner: PspClient): PspClient => ({
-        check: (rrn, options) =>
-          down
-            ? Promise.resolve<CheckResult>({ kind: 'unreadable', reason: 'HTTP 503' })
-            : inner.check(rrn, options),
-      }),
+    wrap: (inner: PspClient): PspClient => ({
+      check: (rrn, options) =>
+        down
+          ? Promise.resolve<CheckResult>({ kind: 'unreadable', reason: 'HTTP 503' })
+          : inner.check(rrn, options),
+    }),
     up() {
       down = false
     },
@@ -63,7 +66,7 @@ describe.each(storeFactories)('callback trust rules on $name', (store) => {
     h.sandbox.control.addService(OTHER_MERCHANT)
     const order = await checkoutOf(h, 'premium')
     // The other merchant signs a form for *our* client_rrn and amount with *its* own key.
-    const fields = { ...order.redirect.fields, service_id: OTHER_MERCHANT.service_id }
+    const fields: Record<string, string> = { ...order.redirect.fields, service_id: OTHER_MERCHANT.service_id }
     fields.hash = createHmac('sha256', OTHER_MERCHANT.secret)
       .update(`${fields.service_id}${fields.client_rrn}${fields.amount}`)
       .digest('hex')

@@ -77,14 +77,16 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     await h.startPayment(expensive.redirect.fields)
     const res = await h.request(callbackPath(cheap.psp_rrn, expensive.client_rrn))
     expect(res.status).toBe(303)
-    expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('failed')
-    expect(await h.store.getOrder(expensive.client_rrn)).toMatchObject({
-      status: 'failed',
-      reason: 'mismatch',
-    })
+    expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('pending')
+    expect(await h.store.getOrder(expensive.client_rrn)).toMatchObject({ status: 'created', reason: null })
     expect(await statusOf(h, cheap.client_rrn)).toBe('paid')
-    const alarm = h.records().find((r) => r.event === 'security.mismatch')
-    expect(alarm).toMatchObject({ level: 40, client_rrn: expensive.client_rrn })
+    const alarm = h.records().find((r) => r.event === 'security.foreign_payment')
+    expect(alarm).toMatchObject({ level: 40, client_rrn: expensive.client_rrn, outcome: 'foreign_payment' })
+    expect((await h.store.attempts(expensive.client_rrn))[0]).toMatchObject({
+      psp_rrn: cheap.psp_rrn,
+      state: 'ignored',
+      outcome: 'foreign_payment',
+    })
   })
 
   it("tamper: another payment's psp_rrn on a pending order changes nothing, and its real payment still counts", async () => {
@@ -102,21 +104,12 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
       status: 'pending',
       psp_rrn: victim.psp_rrn,
     })
-    expect(h.records().find((r) => r.event === 'security.mismatch')).toMatchObject({ level: 40 })
+    expect(h.records().find((r) => r.event === 'security.foreign_payment')).toMatchObject({ level: 40 })
 
     // The bank settles the victim's real payment: it is recorded.
     h.sandbox.control.settle({ psp_rrn: victim.psp_rrn }, 'paid')
     await h.request(victim.callback)
     expect(await statusOf(h, victim.client_rrn)).toBe('paid')
-  })
-
-  it('tamper: a mismatch fails an order without replacing its psp_rrn by the offending one', async () => {
-    const h = await createHarness({ store })
-    const cheap = await h.buy('cheap')
-    await h.request(cheap.callback)
-    const expensive = await checkoutOf(h, 'expensive')
-    await h.request(callbackPath(cheap.psp_rrn, expensive.client_rrn))
-    expect(await h.store.getOrder(expensive.client_rrn)).toMatchObject({ status: 'failed', psp_rrn: null })
   })
 
   it('tamper: a payment of another amount for the same client_rrn is a mismatch', async () => {
@@ -128,7 +121,17 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     const psp_rrn = await h.startPayment(forged)
     const callback = await h.payWithCard(psp_rrn, TEST_CARDS.paid)
     await h.request(callback)
-    expect(await h.store.getOrder(order.client_rrn)).toMatchObject({ status: 'failed', reason: 'mismatch' })
+    // Held for the operator: failed, its own psp_rrn not replaced, an error in the log, an event out.
+    expect(await h.store.getOrder(order.client_rrn)).toMatchObject({
+      status: 'failed',
+      reason: 'mismatch',
+      psp_rrn: null,
+    })
+    expect(h.records().find((r) => r.event === 'security.amount_mismatch')).toMatchObject({
+      level: 50,
+      client_rrn: order.client_rrn,
+      psp_rrn,
+    })
   })
 
   it('code -1 (declined card) → failed, reason declined', async () => {
@@ -146,16 +149,24 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('pending')
     const order = await h.store.getOrder(client_rrn)
     expect(order?.status).toBe('pending')
-    expect(order?.next_check_at).toBeTruthy()
+    expect((await h.store.attempts(client_rrn))[0]?.next_check_at).toBeTruthy()
   })
 
-  it('BAD 20 (psp_rrn unknown to the PSP): order unchanged, buyer told', async () => {
-    const h = await createHarness({ store })
+  it('BAD 20 (psp_rrn unknown to the PSP): order unchanged, the reference never asked about again', async () => {
+    const seen = { calls: 0 }
+    const h = await createHarness({ store, psp: countingPsp(seen) })
     const order = await checkoutOf(h, 'premium')
     const res = await h.request(callbackPath('1495199725-5xfasd-6CVI3o-l]Bupz', order.client_rrn))
     expect(res.status).toBe(303)
-    expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('failed')
+    // The order is still open: the buyer may yet pay it; the widget asks the server what it is.
+    expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('pending')
     expect(await statusOf(h, order.client_rrn)).toBe('created')
+    expect((await h.store.attempts(order.client_rrn))[0]).toMatchObject({
+      state: 'ignored',
+      outcome: 'rejected',
+    })
+    await h.request(callbackPath('1495199725-5xfasd-6CVI3o-l]Bupz', order.client_rrn))
+    expect(seen.calls).toBe(1)
     expect(h.records().some((r) => r.event === 'security.bad_hint')).toBe(true)
   })
 
@@ -184,10 +195,13 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     h.sandbox.control.clearFaults()
     expect(res.status).toBe(303)
     expect(new URL(res.headers.get('location') ?? '').searchParams.get('portmanat_status')).toBe('pending')
-    const order = await h.store.getOrder(client_rrn)
-    expect(order?.status).toBe('created')
-    // The hint is kept so that the follow-up job can ask about it.
-    expect(order?.psp_rrn).toBe(psp_rrn)
+    expect((await h.store.getOrder(client_rrn))?.status).toBe('created')
+    // The reference is kept so that the follow-up job can ask about it.
+    expect((await h.store.attempts(client_rrn))[0]).toMatchObject({
+      psp_rrn,
+      state: 'open',
+      outcome: 'unreadable',
+    })
   })
 
   it('live mode: a test-mode payment is not a payment', async () => {

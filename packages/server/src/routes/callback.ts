@@ -1,23 +1,28 @@
 /**
  * `GET|POST /api/callback`: where the PSP sends the buyer's browser after the card page. The
- * request is only a hint (anyone can open this URL); the order changes only on what `/check`
- * says, through {@link judge}. The buyer then goes back to the order's return URL, or sees a
- * result page of ours.
+ * request is only a hint (anyone can open this URL): its `psp_rrn` is written down as a payment
+ * attempt of the order *before* `/check` is asked (so neither a crash nor a made-up reference
+ * hides the real one), and the order changes only on what `/check` says about its own payment.
+ * The buyer then goes back to the order's return URL, or sees a result page of ours.
  */
 import { isClientRrn, RETURN_PARAMS, type ReturnStatus } from '@portmanat-checkout/shared'
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { MemoryStore } from 'hono-rate-limiter'
 import * as v from 'valibot'
 import type { Services } from '../deps.ts'
-import { moveOrder } from '../ledger.ts'
+import { clientIp } from '../http/client-ip.ts'
 import { stringsFor } from '../pages/i18n.ts'
 import { sendPage } from '../pages/layout.ts'
 import { messagePage } from '../pages/message-page.ts'
+import { checkAttempt } from '../payments/check-attempt.ts'
+import { MAX_ATTEMPTS_PER_ORDER, nextCheckAt, returnStatus, type Verdict } from '../payments/verify.ts'
 import type { Order } from '../store/types.ts'
-import { applyVerdict, judge, nextCheckAt, returnStatus } from '../verify.ts'
 
 /** PSP references seen in the wild hold `]`, `+`, `/`, `=`: any printable ASCII but space. */
 export const PSP_RRN_PATTERN = /^[\x21-\x7e]{1,128}$/
+
+/** Largest callback form body read; a real one is under 200 bytes. */
+const CALLBACK_BODY_LIMIT = 8 * 1024
 
 const CallbackParams = v.object({
   psp_rrn: v.pipe(v.string(), v.regex(PSP_RRN_PATTERN)),
@@ -27,20 +32,17 @@ const CallbackParams = v.object({
   ),
 })
 
-async function readParams(c: Context): Promise<Record<string, string>> {
+async function readParams(c: Context): Promise<Record<string, string> | 'too_large'> {
   // The first value of each name wins, query before body; a Map, since names come from outside.
   const params = new Map<string, string>()
   for (const [key, value] of new URL(c.req.url).searchParams) if (!params.has(key)) params.set(key, value)
   const type = c.req.header('content-type') ?? ''
-  if (c.req.method === 'POST' && /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-    try {
-      const form = await c.req.parseBody()
-      for (const [key, value] of Object.entries(form)) {
-        if (typeof value === 'string' && !params.has(key)) params.set(key, value)
-      }
-    } catch {
-      // An unreadable form is the same as a missing one: the parameters fail validation below.
-    }
+  if (c.req.method === 'POST' && /^application\/x-www-form-urlencoded/i.test(type)) {
+    const declared = Number(c.req.header('content-length') ?? 0)
+    if (declared > CALLBACK_BODY_LIMIT) return 'too_large'
+    const text = await c.req.text().catch(() => '')
+    if (text.length > CALLBACK_BODY_LIMIT) return 'too_large'
+    for (const [key, value] of new URLSearchParams(text)) if (!params.has(key)) params.set(key, value)
   }
   return { psp_rrn: params.get('psp_rrn') ?? '', client_rrn: params.get('client_rrn') ?? '' }
 }
@@ -53,14 +55,29 @@ export function returnTo(url: string, status: ReturnStatus, clientRrn: string): 
   return target.toString()
 }
 
-export function callbackRoutes(s: Services): Hono {
-  const { config, store, psp, clock, logger } = s
-  const app = new Hono()
+/** Whether our own page should say the payment could not be confirmed (the hint led nowhere). */
+const unconfirmed = (verdict: Verdict | undefined) =>
+  verdict !== undefined &&
+  (verdict.kind === 'foreign' || verdict.kind === 'rejected' || verdict.kind === 'unattributed')
 
-  async function finish(c: Context, order: Order, status: ReturnStatus, unconfirmed = false) {
+export function callbackRoutes(s: Services): Hono {
+  const { config, store, clock, logger } = s
+  const app = new Hono()
+  // `/check` calls a minute per client address (RATE_LIMIT); over it a callback is still written
+  // down and answered "result will follow", and the follow-up job asks instead.
+  const limiter = config.rateLimit === null ? undefined : new MemoryStore()
+  limiter?.init({ windowMs: 60_000 } as Parameters<MemoryStore['init']>[0])
+  const overLimit = async (c: Context) => {
+    if (!limiter || config.rateLimit === null) return false
+    const ip = clientIp(c, s.remoteAddress, config.trustProxy) ?? 'unknown'
+    return (await limiter.increment(ip)).totalHits > config.rateLimit
+  }
+
+  function finish(c: Context, order: Order, status: ReturnStatus, verdict?: Verdict) {
     if (order.return_url) return c.redirect(returnTo(order.return_url, status, order.client_rrn), 303)
     const strings = stringsFor(order.locale, c.req.header('accept-language'))
-    const [title, text] = unconfirmed
+    const doubtful = unconfirmed(verdict) && status === 'pending'
+    const [title, text] = doubtful
       ? [strings.unconfirmedTitle, strings.unconfirmedText]
       : status === 'paid'
         ? [strings.paidTitle, strings.paidText]
@@ -70,12 +87,12 @@ export function callbackRoutes(s: Services): Hono {
     return sendPage(
       c,
       config.pspUrl,
-      messagePage({ strings, tone: unconfirmed ? 'failed' : status, title, text, order }),
+      messagePage({ strings, tone: doubtful ? 'failed' : status, title, text, order }),
     )
   }
 
   /** A page about the request itself, in the buyer's language; no order is involved. */
-  function notice(c: Context, what: 'badRequest' | 'unknownOrder', status: 400 | 404) {
+  function notice(c: Context, what: 'badRequest' | 'unknownOrder', status: 400 | 404 | 413) {
     const strings = stringsFor(null, c.req.header('accept-language'))
     const page = messagePage({
       strings,
@@ -86,13 +103,10 @@ export function callbackRoutes(s: Services): Hono {
     return sendPage(c, config.pspUrl, page, status)
   }
 
-  app.on(
-    ['GET', 'POST'],
-    '/api/callback',
-    bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.text('Payload Too Large', 413) }),
-  )
   app.on(['GET', 'POST'], '/api/callback', async (c) => {
-    const parsed = v.safeParse(CallbackParams, await readParams(c))
+    const raw = await readParams(c)
+    if (raw === 'too_large') return notice(c, 'badRequest', 413)
+    const parsed = v.safeParse(CallbackParams, raw)
     if (!parsed.success) {
       logger.info({ event: 'callback.invalid' }, 'callback without valid psp_rrn and client_rrn')
       return notice(c, 'badRequest', 400)
@@ -103,50 +117,42 @@ export function callbackRoutes(s: Services): Hono {
       logger.info({ event: 'callback.unknown_order', client_rrn }, 'callback for an unknown order')
       return notice(c, 'unknownOrder', 404)
     }
-    // Paid is final: a repeated callback needs no question to the PSP.
-    if (order.status === 'paid') return finish(c, order, 'paid')
+    // Paid is final, and a held mismatch waits for the operator: no question to the PSP.
+    if (order.status === 'paid' || order.reason === 'mismatch') return finish(c, order, returnStatus(order))
 
-    const result = await psp.check(psp_rrn)
     const now = clock()
-    const verdict = judge(order, psp_rrn, result, config.mode === 'live', now)
-    logger.info(
-      { event: 'callback.checked', client_rrn, psp_rrn, result: result.kind, verdict: verdict.kind },
-      'callback checked with the PSP',
-    )
-    if (verdict.kind === 'foreign_hint') {
+    const recorded = await store.recordAttempt(client_rrn, psp_rrn, now, {
+      next_check_at: nextCheckAt(now, 0) ?? now.toISOString(),
+      max: MAX_ATTEMPTS_PER_ORDER,
+    })
+    if (recorded.kind === 'full') {
       logger.warn(
-        { event: 'security.mismatch', client_rrn, detail: verdict.detail, why: verdict.why },
-        '/check answer does not match the order',
+        { event: 'security.attempts_full', client_rrn, psp_rrn },
+        `the order already has ${MAX_ATTEMPTS_PER_ORDER} payment references: this one is not kept`,
       )
       return finish(c, order, returnStatus(order))
     }
-    if (verdict.kind === 'bad_hint') {
-      logger.warn(
-        { event: 'security.bad_hint', client_rrn, psp_rrn, why: verdict.why },
-        'the PSP does not know this psp_rrn',
-      )
-      return finish(c, order, 'failed', true)
+    const { attempt } = recorded
+    // An answer already on record is not asked for again by a callback; the order may have moved
+    // on since it was read (a concurrent callback for the same reference).
+    if (attempt.state !== 'open' && attempt.state !== 'pending') {
+      const current = (await store.getOrder(client_rrn)) ?? order
+      return finish(c, current, returnStatus(current))
     }
-    if (verdict.kind === 'unknown') {
+    if (await overLimit(c)) {
       logger.warn(
-        { event: 'callback.check_unavailable', client_rrn, why: verdict.why },
-        '/check unavailable; result will follow',
+        { event: 'callback.rate_limited', client_rrn },
+        'callback over the rate limit: checked later',
       )
-      // Keep the first reference we were given so the follow-up job can ask about it later.
-      if (order.status === 'created' && !order.psp_rrn) {
-        await moveOrder(s, order, {
-          from: ['created'],
-          to: 'created',
-          psp_rrn,
-          check_attempts: 0,
-          next_check_at: nextCheckAt(now, 0),
-          detail: { action: 'callback_hint' },
-        })
-      }
-      return finish(c, order, 'pending')
+      return finish(c, order, returnStatus(order))
     }
-    const after = await applyVerdict(s, order, verdict)
-    return finish(c, after, returnStatus(after))
+
+    const checked = await checkAttempt(s, order, attempt)
+    logger.info(
+      { event: 'callback.checked', client_rrn, psp_rrn, verdict: checked.verdict.kind },
+      'callback checked with the PSP',
+    )
+    return finish(c, checked.order, returnStatus(checked.order), checked.verdict)
   })
 
   return app

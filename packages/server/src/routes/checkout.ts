@@ -18,8 +18,8 @@ import { ApiError, errorBody } from '../http/errors.ts'
 import { readJson } from '../http/json-body.ts'
 import { isAllowedUrl, originOf } from '../http/origins.ts'
 import { validate } from '../http/validate.ts'
-import { moveOrder } from '../ledger.ts'
 import { localeFromHeader } from '../pages/i18n.ts'
+import { moveOrder } from '../payments/ledger.ts'
 import type { Order } from '../store/types.ts'
 
 /** Largest accepted checkout body; a real one is under 300 bytes. */
@@ -175,6 +175,7 @@ export function checkoutRoutes(s: Services): Hono {
         idempotency_key: key ?? null,
         request_hash: requestHash,
         order_token: null,
+        livemode: config.mode === 'live',
       },
       clock(),
     )

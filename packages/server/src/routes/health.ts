@@ -8,10 +8,10 @@ export function healthRoutes(s: Services): Hono {
     c.header('Cache-Control', 'no-store')
     try {
       await s.store.ping()
-      return c.json({ status: 'ok' })
+      return c.json({ status: 'ok', livemode: s.config.mode === 'live' })
     } catch (error) {
       s.logger.error({ event: 'health.store_down', err: error }, 'store does not answer')
-      return c.json({ status: 'unavailable' }, 503)
+      return c.json({ status: 'unavailable', livemode: s.config.mode === 'live' }, 503)
     }
   })
   // Browsers ask for it on every page of ours; an empty answer keeps their consoles clean.

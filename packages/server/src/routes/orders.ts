@@ -87,6 +87,7 @@ export function orderRoutes(s: Services, key: Secret): Hono {
           idempotency_key: null,
           request_hash: null,
           order_token: token,
+          livemode: config.mode === 'live',
         },
         clock(),
       )

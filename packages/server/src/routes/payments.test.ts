@@ -10,8 +10,21 @@ describe.each(storeFactories)('GET /api/payments/:client_rrn on $name', (store) 
     const res = await h.request(`/api/payments/${client_rrn}`, { headers: { origin: MERCHANT } })
     expect(res.status).toBe(200)
     const body = (await res.json()) as Record<string, unknown>
-    expect(Object.keys(body).sort()).toEqual(['amount', 'client_rrn', 'status', 'title', 'updated_at'])
-    expect(body).toMatchObject({ client_rrn, status: 'paid', amount: '5.23', title: 'Premium plan' })
+    expect(Object.keys(body).sort()).toEqual([
+      'amount',
+      'client_rrn',
+      'reason',
+      'status',
+      'title',
+      'updated_at',
+    ])
+    expect(body).toMatchObject({
+      client_rrn,
+      status: 'paid',
+      reason: null,
+      amount: '5.23',
+      title: 'Premium plan',
+    })
     expect(res.headers.get('access-control-allow-origin')).toBe(MERCHANT)
     expect(res.headers.get('cache-control')).toBe('no-store')
   })

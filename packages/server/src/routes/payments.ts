@@ -4,7 +4,7 @@ import { Hono } from 'hono'
 import type { Services } from '../deps.ts'
 import { allowedCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
-import type { Recheck } from '../recheck.ts'
+import type { Recheck } from '../payments/recheck.ts'
 import type { Order } from '../store/types.ts'
 
 /** The public view of an order. `expired` reads as `failed` would to a buyer, but is kept exact. */
@@ -12,6 +12,7 @@ export function paymentView(order: Order): PaymentResponse {
   return {
     client_rrn: order.client_rrn,
     status: order.status,
+    reason: order.reason,
     amount: toCanonical(order.qepik),
     title: order.title,
     updated_at: order.updated_at,

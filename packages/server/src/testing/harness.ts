@@ -8,9 +8,10 @@ import { onTestFinished } from 'vitest'
 import { createApp } from '../app.ts'
 import { type Config, loadConfig } from '../config.ts'
 import { resolveServices, type Services } from '../deps.ts'
+import type { Channel, Sender } from '../outbox/types.ts'
+import { type OutboxWorker, startOutbox } from '../outbox/worker.ts'
 import { createPspClient, type PspClient } from '../psp/client.ts'
 import type { Store } from '../store/types.ts'
-import type { Webhooks } from '../webhooks.ts'
 import type { WidgetSource } from '../widget-source.ts'
 import { captureLogger } from './capture-logger.ts'
 import type { StoreFactory } from './engines.ts'
@@ -49,7 +50,8 @@ export interface HarnessOptions {
   live?: { test: boolean }
   clock?: () => Date
   remoteAddress?: string
-  webhooks?: Webhooks
+  /** Outbox channels (e.g. a webhook receiver) the test captures. */
+  senders?: Partial<Record<Channel, Sender>>
   widget?: WidgetSource
   /** Replaces the in-process PSP client (e.g. one that counts or fails). */
   psp?: (inProcess: PspClient) => PspClient
@@ -62,6 +64,8 @@ export interface Harness {
   store: Store
   sandbox: Sandbox
   services: Services
+  /** The outbox worker, not running: `await h.outbox.runOnce()` delivers what is due. */
+  outbox: OutboxWorker
   /** Every log line written so far (JSON text). */
   lines: string[]
   records(): Record<string, unknown>[]
@@ -93,6 +97,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       }
     : {}
   const config = loadConfig({
+    PORTMANAT_MODE: options.live ? 'live' : 'sandbox',
     PUBLIC_URL,
     DATABASE_URL: 'sqlite::memory:',
     ALLOWED_ORIGINS: MERCHANT,
@@ -126,7 +131,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     psp,
     logger,
     clock,
-    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.senders ? { senders: options.senders } : {}),
   })
   const ip = options.remoteAddress ?? BUYER_IP
   const app = createApp(config, {
@@ -176,12 +181,14 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     })
   }
 
+  const outbox = startOutbox({ store, routes: services.routes, clock, logger }, { start: false })
   return {
     app,
     config,
     store,
     sandbox,
     services,
+    outbox,
     lines,
     records,
     request,

@@ -74,6 +74,7 @@ export function paymentAnswer(status: PaymentResponse['status']): PaymentRespons
   return {
     client_rrn: RRN,
     status,
+    reason: status === 'failed' ? 'declined' : status === 'expired' ? 'expired' : null,
     amount: '5.23',
     title: 'Premium plan',
     updated_at: '2026-01-01T00:00:00Z',
