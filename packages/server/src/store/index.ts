@@ -12,6 +12,7 @@ import type { Store } from './types.ts'
 
 export { DatabaseUrlError, redactDatabaseUrl } from './database-url.ts'
 export type { StoreDialect, StoreLogger, StoreOptions } from './options.ts'
+export type * from './reports.ts'
 export { StoreBusyError } from './sqlite-store.ts'
 export type * from './types.ts'
 

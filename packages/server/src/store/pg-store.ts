@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely'
 import type pg from 'pg'
 import { migrateToLatest } from './migrations.ts'
 import type { StoreLogger } from './options.ts'
+import { reports } from './reports.ts'
 import { detailText, newOrderRow, toDelivery, toMessage, toOrder, transitionFields } from './rows.ts'
 import { splitAttemptRow } from './sqlite-store.ts'
 import type { Database } from './tables.ts'
@@ -105,6 +106,7 @@ export function pgStore(
 
   return {
     dialect: 'postgres',
+    ...reports(kysely),
 
     migrate: () => migrateToLatest(kysely, 'postgres', { logger, where }),
 

@@ -9,6 +9,7 @@ import type SqliteDatabase from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import { migrateToLatest } from './migrations.ts'
 import type { StoreLogger } from './options.ts'
+import { reports } from './reports.ts'
 import { detailText, newOrderRow, toDelivery, toMessage, toOrder, transitionFields } from './rows.ts'
 import type { Database } from './tables.ts'
 import type { NewOutboxMessage, Order, Store } from './types.ts'
@@ -125,6 +126,7 @@ export function sqliteStore(
 
   return {
     dialect: 'sqlite',
+    ...reports(kysely),
 
     migrate: () => migrateToLatest(kysely, 'sqlite', { logger, where }),
 

@@ -99,7 +99,6 @@ const SQLITE: readonly string[] = [
   'alter table orders_v2 rename to orders',
   'alter table order_events_v2 rename to order_events',
   'create index order_events_client_rrn on order_events (client_rrn, id)',
-  `create index orders_created_at_of_created on orders (created_at) where status = 'created'`,
 ]
 
 const POSTGRES: readonly string[] = [
@@ -117,6 +116,7 @@ const POSTGRES: readonly string[] = [
    select client_rrn, psp_rrn, status, check_attempts, next_check_at, updated_at from orders
    where psp_rrn is not null and next_check_at is not null and status in ('created', 'pending')`,
   'drop index orders_next_check_at',
+  'drop index orders_created_at_of_created',
   'alter table orders drop column check_attempts',
   'alter table orders drop column next_check_at',
 ]
@@ -125,6 +125,11 @@ const POSTGRES: readonly string[] = [
 const COMMON: readonly string[] = [
   'create unique index orders_idempotency_key on orders (idempotency_key) where idempotency_key is not null',
   'create unique index orders_order_token on orders (order_token) where order_token is not null',
+  // Newest first, a page at a time (keyset), with or without a status filter; the status index
+  // also finds old created orders to expire. Both grow at their right edge as orders come in.
+  'create index orders_created on orders (created_at, client_rrn)',
+  'create index orders_status_created on orders (status, created_at, client_rrn)',
+  'create index orders_reference on orders (reference) where reference is not null',
   `create table payment_attempts (
     client_rrn text not null references orders (client_rrn),
     psp_rrn text not null,
@@ -141,6 +146,7 @@ const COMMON: readonly string[] = [
       check ((next_check_at is not null) = (state in ('open', 'pending')))
   )`,
   'create index payment_attempts_due on payment_attempts (next_check_at) where next_check_at is not null',
+  'create index payment_attempts_psp_rrn on payment_attempts (psp_rrn)',
   `insert into payment_attempts (client_rrn, psp_rrn, state, outcome, checks, next_check_at, created_at, checked_at)
    select client_rrn, psp_rrn, case when status = 'pending' then 'pending' else 'open' end,
      case when status = 'pending' then 'pending' else null end, check_attempts, next_check_at,
