@@ -8,7 +8,11 @@ import { parseEnv } from 'node:util'
 import { DEMO_SERVICE } from '@portmanat-checkout/sandbox'
 import * as v from 'valibot'
 import { type Catalog, DEMO_CATALOG, parseCatalog } from './catalog.ts'
+import { ConfigError, type Env } from './config-error.ts'
+import { type NoticeConfig, noticeConfig } from './notices/config.ts'
 import { Secret } from './secret.ts'
+
+export { ConfigError, type Env } from './config-error.ts'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 
@@ -42,22 +46,13 @@ export interface Config {
   merchantApiKey: Secret | null
   /** Where order events go, and the `whsec_` secrets that sign them (several during a rotation). */
   webhook: { url: string; secrets: readonly Secret[] } | null
+  /** The operator's password for `/dashboard` (≥ 12 characters); null turns the dashboard off. */
+  dashboardPassword: Secret | null
+  /** Telegram and e-mail notices of paid orders, and their language. */
+  notices: NoticeConfig
   /** Where the mounted sandbox keeps its state across restarts (sandbox mode), or null. */
   sandboxStateFile: string | null
 }
-
-/** A configuration problem, phrased as the one line the process prints before exiting. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`Invalid configuration: ${variable} ${message}`)
-    this.name = 'ConfigError'
-  }
-}
-
-export type Env = Readonly<Record<string, string | undefined>>
 
 /**
  * The process environment merged over `.env` in the working directory (the environment wins).
@@ -321,6 +316,12 @@ export function loadConfig(
     throw new ConfigError(missing, 'is missing: webhooks need both WEBHOOK_URL and WEBHOOK_SECRET')
   }
   const merchantApiKey = pick(env, 'MERCHANT_API_KEY', SecretValue(24, 'e.g. openssl rand -hex 32'), true)
+  const dashboardPassword = pick(
+    env,
+    'DASHBOARD_PASSWORD',
+    SecretValue(12, 'a passphrase of several words is easiest to type'),
+    true,
+  )
 
   return {
     mode,
@@ -346,6 +347,8 @@ export function loadConfig(
       webhookUrl && webhookSecret
         ? { url: webhookUrl, secrets: webhookSecret.map((value) => new Secret(value)) }
         : null,
+    dashboardPassword: dashboardPassword ? new Secret(dashboardPassword) : null,
+    notices: noticeConfig(env),
     sandboxStateFile: mode === 'sandbox' ? sandboxStateFile(databaseUrl, cwd) : null,
   }
 }

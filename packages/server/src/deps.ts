@@ -5,6 +5,7 @@ import type { Config } from './config.ts'
 import type { RemoteAddress } from './http/client-ip.ts'
 import { nodeRemoteAddress } from './http/client-ip.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { noticeSenders, noticeWants } from './notices/index.ts'
 import type { Channel, Route, Sender } from './outbox/types.ts'
 import { webhookSender } from './outbox/webhook.ts'
 import type { CheckDeps } from './payments/check-attempt.ts'
@@ -53,9 +54,12 @@ function routesOf(config: Config, senders: AppDeps['senders'] = {}): Route[] {
     senders.webhook ??
     (config.webhook ? webhookSender({ url: config.webhook.url, secrets: config.webhook.secrets }) : undefined)
   if (webhook) routes.push({ channel: 'webhook', wants: everyEvent, send: webhook })
+  const notices = noticeSenders(config.notices, {
+    dashboardUrl: config.dashboardPassword ? `${config.publicUrl}/dashboard` : null,
+  })
   for (const channel of ['telegram', 'email'] as const) {
-    const send = senders[channel]
-    if (send) routes.push({ channel, wants: (type) => type === 'order.paid', send })
+    const send = senders[channel] ?? notices[channel]
+    if (send) routes.push({ channel, wants: (type) => noticeWants(channel, type), send })
   }
   return routes
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, type Env } from '../config.ts'
+import { ConfigError, type Env } from '../config-error.ts'
 import { noticeConfig } from './config.ts'
 import { parseSmtpUrl } from './smtp-url.ts'
 

@@ -7,7 +7,7 @@
 import { LOCALES, type Locale } from '@portmanat-checkout/shared'
 import addressparser from 'nodemailer/lib/addressparser'
 import * as v from 'valibot'
-import { ConfigError, type Env } from '../config.ts'
+import { ConfigError, type Env } from '../config-error.ts'
 import { Secret } from '../secret.ts'
 import { isLoopback, parseSmtpUrl } from './smtp-url.ts'
 
