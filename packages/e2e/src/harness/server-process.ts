@@ -56,6 +56,7 @@ const OUTPUT_LIMIT = 64_000
 
 // Variables that would switch the child out of sandbox mode or point it elsewhere.
 const STRIPPED = [
+  'PORTMANAT_MODE',
   'PORTMANAT_SERVICE_ID',
   'PORTMANAT_SECRET_KEY',
   'PORTMANAT_PSP_URL',
@@ -73,7 +74,8 @@ const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
   for (const [key, value] of Object.entries(process.env)) {
     if (!STRIPPED.includes(key) && !key.startsWith('VITEST')) env[key] = value
   }
-  return { ...env, NODE_ENV: 'production', ...extra }
+  // NODE_ENV=production looks like production: the sandbox is asked for by name.
+  return { ...env, NODE_ENV: 'production', PORTMANAT_MODE: 'sandbox', ...extra }
 }
 
 const waitForExit = async (child: ChildProcess, ms: number): Promise<boolean> => {

@@ -20,7 +20,6 @@ export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandle
       payment: [],
       usb: [],
       serial: [],
-      bluetooth: [],
       hid: [],
       midi: [],
       displayCapture: [],

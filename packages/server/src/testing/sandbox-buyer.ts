@@ -33,12 +33,11 @@ export async function buyOverHttp(url: string, item: string, card: string): Prom
   const match = /name="psp_rrn" value="([^"]+)"/.exec(html)
   if (!match?.[1]) throw new Error(`no psp_rrn on the sandbox's check page (${page.status})`)
   const psp_rrn = match[1].replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'")
-  const next = await fetch(`${url}/sandbox/process/continue`, form({ psp_rrn }))
+  // The PSP's pages live where its /process is: the mounted sandbox, or one on its own port.
+  const psp = order.redirect.url.replace(/\/process$/, '')
+  const next = await fetch(`${psp}/process/continue`, form({ psp_rrn }))
   if (next.status !== 303) throw new Error(`continue → ${next.status}`)
-  const bank = await fetch(
-    `${url}/sandbox/bank`,
-    form({ psp_rrn, number: card, expiry: '12/39', cvv: '123' }),
-  )
+  const bank = await fetch(`${psp}/bank`, form({ psp_rrn, number: card, expiry: '12/39', cvv: '123' }))
   const callback = bank.headers.get('location')
   if (bank.status !== 303 || !callback) throw new Error(`bank → ${bank.status}`)
   return { client_rrn: order.client_rrn, psp_rrn, callback }

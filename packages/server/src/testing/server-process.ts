@@ -9,12 +9,15 @@ import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { onTestFinished } from 'vitest'
 
 const SERVE = fileURLToPath(new URL('../serve.ts', import.meta.url))
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const require = createRequire(import.meta.url)
+const TSX = pathToFileURL(require.resolve('tsx')).href
+/** The sandbox's own entry (`portmanat-sandbox`), next to its index. */
+const SANDBOX_MAIN = join(dirname(require.resolve('@portmanat-checkout/sandbox')), 'main.ts')
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -32,8 +35,8 @@ export interface ServerProcess {
   output(): { stdout: string; stderr: string }
   /** Resolves with the exit code once the process has ended. */
   exit(): Promise<number | null>
-  /** Waits until `/healthz` answers 200 (or the process ends). */
-  healthy(url: string, timeoutMs?: number): Promise<boolean>
+  /** Waits until `path` (`/healthz`) answers 200 (or the process ends). */
+  healthy(url: string, timeoutMs?: number, path?: string): Promise<boolean>
 }
 
 /** A fresh working folder (where `.env`, `./data/` and the SQLite file live). */
@@ -44,6 +47,15 @@ export const workFolder = () => mkdtempSync(join(tmpdir(), 'serve-'))
  * webhook variables) in `cwd`.
  */
 export function startServer(env: Record<string, string>, cwd = workFolder()): ServerProcess {
+  return startChild(SERVE, env, cwd)
+}
+
+/** The PSP emulator on its own port (`PORT`, `SANDBOX_SERVICES`, …), shared by several servers. */
+export function startSandbox(env: Record<string, string>, cwd = workFolder()): ServerProcess {
+  return startChild(SANDBOX_MAIN, env, cwd)
+}
+
+function startChild(entry: string, env: Record<string, string>, cwd: string): ServerProcess {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) =>
@@ -52,7 +64,7 @@ export function startServer(env: Record<string, string>, cwd = workFolder()): Se
         ),
     ),
   )
-  const child = spawn(process.execPath, ['--import', TSX, SERVE], {
+  const child = spawn(process.execPath, ['--import', TSX, entry], {
     cwd,
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,10 +88,10 @@ export function startServer(env: Record<string, string>, cwd = workFolder()): Se
     child,
     output: () => ({ stdout, stderr }),
     exit,
-    async healthy(url, timeoutMs = 20_000) {
+    async healthy(url, timeoutMs = 20_000, path = '/healthz') {
       const until = Date.now() + timeoutMs
       while (Date.now() < until && child.exitCode === null) {
-        const ok = await fetch(`${url}/healthz`).then(
+        const ok = await fetch(`${url}${path}`).then(
           (res) => res.ok,
           () => false,
         )
