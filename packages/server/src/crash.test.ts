@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, test } from 'vitest'
+import { engines, freshLedger } from './store/test-engines.ts'
 import { buyOverHttp } from './testing/sandbox-buyer.ts'
 import { freePort, startServer, workFolder } from './testing/server-process.ts'
 
@@ -55,14 +56,22 @@ async function webhookReceiver() {
   }
 }
 
-describe('kill -9', () => {
+/** The ledger the server keeps across its deaths: a SQLite file in its folder, or a PostgreSQL schema. */
+const ledgers = [
+  { name: 'SQLite', url: async () => 'sqlite:./data/payments.db' },
+  ...engines
+    .filter((engine) => engine.dialect === 'postgres')
+    .map((engine) => ({ name: 'PostgreSQL', url: async () => (await freshLedger(engine)).url })),
+]
+
+describe.each(ledgers)('kill -9 on $name', (ledger) => {
   test('while /check is in flight: the follow-up job pays the order with no buyer returning', {
     timeout: 90_000,
   }, async () => {
     const cwd = workFolder()
     const port = await freePort()
     const url = `http://127.0.0.1:${port}`
-    const env = { PORT: String(port), DATABASE_URL: 'sqlite:./data/payments.db', LOG_LEVEL: 'warn' }
+    const env = { PORT: String(port), DATABASE_URL: await ledger.url(), LOG_LEVEL: 'warn' }
     const first = startServer(env, cwd)
     expect(await first.healthy(url)).toBe(true)
     const bought = await buyOverHttp(url, 'premium', PAID_CARD)
@@ -102,7 +111,7 @@ describe('kill -9', () => {
       const url = `http://127.0.0.1:${port}`
       const env = {
         PORT: String(port),
-        DATABASE_URL: 'sqlite:./data/payments.db',
+        DATABASE_URL: await ledger.url(),
         LOG_LEVEL: 'warn',
         WEBHOOK_URL: receiver.url,
         WEBHOOK_SECRET,
