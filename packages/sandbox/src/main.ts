@@ -1,4 +1,4 @@
-#!/usr/bin/env tsx
+#!/usr/bin/env node
 /**
  * @module
  * Runs the sandbox on its own: `PORT` (8788), `HOST` (127.0.0.1), `SANDBOX_SERVICES` (a JSON
