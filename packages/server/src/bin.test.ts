@@ -14,7 +14,8 @@ const VERSION: unknown = JSON.parse(readFileSync(new URL('../package.json', impo
 function bin(args: string[], env: Record<string, string> = {}) {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([key]) => !/^(PORTMANAT_|PUBLIC_URL|DATABASE_URL|CATALOG|WEBHOOK_|MERCHANT_|PORT$|HOST$|VITEST)/.test(key),
+      ([key]) =>
+        !/^(PORTMANAT_|PUBLIC_URL|DATABASE_URL|CATALOG|WEBHOOK_|MERCHANT_|PORT$|HOST$|VITEST)/.test(key),
     ),
   )
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -46,7 +47,9 @@ describe('portmanat-checkout (the bin)', () => {
     const { code, stdout, stderr } = await bin(args)
     expect(code).toBe(2)
     expect(stdout).toBe('')
-    expect(stderr).toBe(`portmanat-checkout: ${why}\nusage: portmanat-checkout [serve] | --help | --version\n`)
+    expect(stderr).toBe(
+      `portmanat-checkout: ${why}\nusage: portmanat-checkout [serve] | --help | --version\n`,
+    )
   })
 
   it.each([[[]], [['serve']]])('%j runs serve, which reads the configuration', async (args) => {
