@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SandboxState } from './state.ts'
+import { readStateFile } from './state-file.ts'
 import { fakeClock, SHOP } from './test-support.ts'
 
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'sandbox-state-')), 'nested', 'state.json')
@@ -54,6 +55,7 @@ describe('SandboxState', () => {
     state.setVariant({ code: 'number' })
     state.reset()
     expect(state.payments()).toEqual([])
+    expect(state.clientRrnUsed(SHOP.service_id, fields.client_rrn)).toBe(false)
     expect(state.service('999')).toBeUndefined()
     expect(state.service(SHOP.service_id)).toBeDefined()
     expect(state.variant).toEqual({})
@@ -73,6 +75,8 @@ describe('state file', () => {
 
     const second = make(file, clock)
     expect(second.payments()).toEqual(first.payments())
+    expect(second.clientRrnUsed(SHOP.service_id, fields.client_rrn)).toBe(true)
+    expect(second.clientRrnUsed('999', fields.client_rrn)).toBe(false)
     expect(second.service('999')?.title).toBe('Added')
     expect(second.variant).toEqual({ dateField: 'created_at' })
     expect(second.faults).toEqual({ malformed: true, times: 3 })
@@ -80,12 +84,31 @@ describe('state file', () => {
     expect(second.payment(created.psp_rrn)?.status).toBe('paid')
   })
 
-  it('writes through a temp file and leaves none behind', () => {
+  it('journals each change as one line after a snapshot, and leaves no temp file behind', () => {
     const file = tempFile()
     const state = make(file)
     for (let i = 0; i < 5; i++) state.create({ ...fields, client_rrn: `order-${i}` })
+    state.setVariant({ code: 'number' })
     expect(readdirSync(join(file, '..'))).toEqual(['state.json'])
-    expect(JSON.parse(readFileSync(file, 'utf8')).payments).toHaveLength(5)
+    const [snapshot, ...changes] = readFileSync(file, 'utf8').trimEnd().split('\n')
+    expect(JSON.parse(snapshot ?? '').payments).toHaveLength(1)
+    expect(changes.map((line) => Object.keys(JSON.parse(line)))).toEqual([
+      ['payment'],
+      ['payment'],
+      ['payment'],
+      ['payment'],
+      ['variant'],
+    ])
+    expect(readStateFile(file)?.payments).toHaveLength(5)
+  })
+
+  it('starts the file afresh on reset', () => {
+    const file = tempFile()
+    const state = make(file)
+    for (let i = 0; i < 3; i++) state.create({ ...fields, client_rrn: `order-${i}` })
+    state.reset()
+    expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(1)
+    expect(make(file).payments()).toEqual([])
   })
 
   it('writes nothing until something changes', () => {

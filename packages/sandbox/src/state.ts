@@ -1,12 +1,12 @@
 /**
  * The sandbox's state: services, payments, the `/check` variant and the faults, kept in memory
- * and, with a state file, written on every change.
+ * and, with a state file, journalled on every change.
  */
 import { parseVariant } from './check-response.ts'
 import { parseFaults } from './faults.ts'
 import { bankRrn, pspRrn } from './rrn.ts'
 import { parseServices } from './services.ts'
-import { readStateFile, writeStateFile } from './state-file.ts'
+import { type PersistedState, type StateChange, StateFile } from './state-file.ts'
 import type { CheckVariant, Faults, PaymentStatus, SandboxPayment, SandboxService } from './types.ts'
 
 type Service = Required<SandboxService>
@@ -47,6 +47,7 @@ export class SandboxState {
   readonly #initialServices: Service[]
   readonly #initialVariant: CheckVariant
   readonly #initialFaults: Faults | null
+  readonly #file: StateFile | undefined
   #added = new Map<string, Service>()
   #payments = new Map<string, SandboxPayment>()
   #variant: CheckVariant
@@ -59,7 +60,8 @@ export class SandboxState {
     this.#initialFaults = options.faults ? validFaults(options.faults) : null
     this.#variant = this.#initialVariant
     this.#faults = this.#initialFaults
-    const saved = options.stateFile ? readStateFile(options.stateFile) : undefined
+    this.#file = options.stateFile ? new StateFile(options.stateFile, () => this.#persisted()) : undefined
+    const saved = this.#file?.saved
     if (saved) {
       for (const payment of saved.payments) this.#payments.set(payment.psp_rrn, payment)
       for (const service of saved.services) this.#added.set(service.service_id, service)
@@ -90,7 +92,7 @@ export class SandboxState {
   addServices(services: unknown[]): Service[] {
     const valid = parseServices(services)
     for (const service of valid) this.#added.set(service.service_id, service)
-    this.#save()
+    this.#save({ services: valid })
     return valid
   }
 
@@ -137,7 +139,7 @@ export class SandboxState {
       updated_at: stamp,
     }
     this.#payments.set(rrn, payment)
-    this.#save()
+    this.#save({ payment })
     return { ...payment }
   }
 
@@ -164,7 +166,7 @@ export class SandboxState {
     }
     if (extra.card_last4) next.card_last4 = extra.card_last4
     this.#payments.set(pspRrn, next)
-    this.#save()
+    this.#save({ payment: next })
     return this.#view(next)
   }
 
@@ -189,12 +191,12 @@ export class SandboxState {
 
   setVariant(variant: CheckVariant) {
     this.#variant = validVariant(variant)
-    this.#save()
+    this.#save({ variant: this.#variant })
   }
 
   setFaults(faults: Faults | null) {
     this.#faults = faults ? validFaults(faults) : null
-    this.#save()
+    this.#save({ faults: this.#faults })
   }
 
   /**
@@ -207,7 +209,7 @@ export class SandboxState {
     if (!faults) return undefined
     if (route === 'check' && faults.times !== undefined) {
       this.#faults = faults.times > 1 ? { ...faults, times: faults.times - 1 } : null
-      this.#save()
+      this.#save({ faults: this.#faults })
     }
     return faults
   }
@@ -217,17 +219,19 @@ export class SandboxState {
     this.#payments.clear()
     this.#variant = this.#initialVariant
     this.#faults = this.#initialFaults
-    this.#save()
+    this.#file?.compact()
   }
 
-  #save() {
-    const file = this.#options.stateFile
-    if (!file) return
-    writeStateFile(file, {
+  #save(change: StateChange) {
+    this.#file?.record(change)
+  }
+
+  #persisted(): PersistedState {
+    return {
       payments: [...this.#payments.values()],
       services: [...this.#added.values()],
       variant: this.#variant,
       faults: this.#faults,
-    })
+    }
   }
 }
