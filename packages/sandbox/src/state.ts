@@ -50,6 +50,8 @@ export class SandboxState {
   readonly #file: StateFile | undefined
   #added = new Map<string, Service>()
   #payments = new Map<string, SandboxPayment>()
+  /** client_rrns used, per service_id: `/process` asks on every payment. */
+  #clientRrns = new Map<string, Set<string>>()
   #variant: CheckVariant
   #faults: Faults | null
 
@@ -63,7 +65,10 @@ export class SandboxState {
     this.#file = options.stateFile ? new StateFile(options.stateFile, () => this.#persisted()) : undefined
     const saved = this.#file?.saved
     if (saved) {
-      for (const payment of saved.payments) this.#payments.set(payment.psp_rrn, payment)
+      for (const payment of saved.payments) {
+        this.#payments.set(payment.psp_rrn, payment)
+        this.#useClientRrn(payment)
+      }
       for (const service of saved.services) this.#added.set(service.service_id, service)
       this.#variant = saved.variant
       this.#faults = saved.faults
@@ -114,10 +119,13 @@ export class SandboxState {
   }
 
   clientRrnUsed(serviceId: string, clientRrn: string): boolean {
-    for (const payment of this.#payments.values()) {
-      if (payment.service_id === serviceId && payment.client_rrn === clientRrn) return true
-    }
-    return false
+    return this.#clientRrns.get(serviceId)?.has(clientRrn) ?? false
+  }
+
+  #useClientRrn({ service_id, client_rrn }: SandboxPayment) {
+    const used = this.#clientRrns.get(service_id)
+    if (used) used.add(client_rrn)
+    else this.#clientRrns.set(service_id, new Set([client_rrn]))
   }
 
   create(fields: {
@@ -139,6 +147,7 @@ export class SandboxState {
       updated_at: stamp,
     }
     this.#payments.set(rrn, payment)
+    this.#useClientRrn(payment)
     this.#save({ payment })
     return { ...payment }
   }
@@ -217,6 +226,7 @@ export class SandboxState {
   reset() {
     this.#added.clear()
     this.#payments.clear()
+    this.#clientRrns.clear()
     this.#variant = this.#initialVariant
     this.#faults = this.#initialFaults
     this.#file?.compact()
