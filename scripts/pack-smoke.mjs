@@ -5,14 +5,16 @@
 //     one sandbox checkout (201); SIGTERM stops it cleanly;
 //   - `portmanat-sandbox` starts on its own and serves its stylesheet;
 //   - the widget's ES module and the server's API import in Node without a DOM;
-//   - the declarations type-check from a consumer's file.
+//   - the declarations type-check from a consumer's file;
+//   - the built code imports nothing that is not a dependency (no test helper in dist/).
 // Every step has a deadline and the whole run one more; the temp folder is removed afterwards
 // (KEEP=1 keeps it).
 //
 //   node scripts/pack-smoke.mjs
 import { execFileSync, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -172,6 +174,30 @@ check(
   existsSync(join(app, 'node_modules', '.bin', 'portmanat-checkout')),
   'the portmanat-checkout bin is installed',
 )
+
+// Every import in a package's built code names Node itself or one of that package's dependencies:
+// a test helper that slipped into dist/ (importing vitest, say) would fail here, not at a merchant.
+for (const name of ['shared', 'sandbox', 'server']) {
+  const root = join(app, 'node_modules', '@portmanat-checkout', name)
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  const allowed = new Set([manifest.name, ...Object.keys(manifest.dependencies ?? {})])
+  const strays = new Set()
+  for (const file of readdirSync(join(root, 'dist'), { recursive: true })) {
+    if (!String(file).endsWith('.js')) continue
+    const code = readFileSync(join(root, 'dist', String(file)), 'utf8')
+    for (const [, specifier] of code.matchAll(/(?:\bfrom|\bimport\(?)\s*['"]([^'"./][^'"]*)['"]/g)) {
+      const parts = specifier.split('/')
+      const pkg = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
+      if (!specifier.startsWith('node:') && !isBuiltin(specifier) && !allowed.has(pkg)) {
+        strays.add(`${file}: ${specifier}`)
+      }
+    }
+  }
+  check(
+    strays.size === 0,
+    `${manifest.name} imports only Node and its dependencies ${[...strays].join(', ')}`,
+  )
+}
 
 // 3. `npx portmanat-checkout` with no configuration: the sandbox demo.
 {
