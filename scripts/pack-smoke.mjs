@@ -195,7 +195,7 @@ for (const name of ['shared', 'sandbox', 'server']) {
   }
   check(
     strays.size === 0,
-    `${manifest.name} imports only Node and its dependencies ${[...strays].join(', ')}`,
+    `${manifest.name} imports only Node and its dependencies${strays.size ? `, not ${[...strays].join(', ')}` : ''}`,
   )
 }
 
