@@ -36,8 +36,15 @@ export function paidMessage(
     type: 'order.paid',
     client_rrn: payload.client_rrn,
     payload: JSON.stringify({ type: 'order.paid', timestamp: payload.updated_at, data: payload }),
+    status: 'pending',
     attempts: 0,
+    next_attempt_at: payload.updated_at,
+    locked_until: null,
+    last_error: null,
+    last_status_code: null,
     created_at: payload.updated_at,
+    updated_at: payload.updated_at,
+    delivered_at: null,
     ...overrides,
   }
 }
