@@ -1,8 +1,11 @@
 /**
  * @module serve
- * `pnpm start`: reads the configuration, opens the store, mounts the sandbox when there are no
- * credentials, listens, runs the follow-up job, and shuts down gracefully on SIGTERM/SIGINT.
+ * `portmanat-checkout serve` (and `pnpm start`): reads the configuration, opens the store, mounts
+ * the sandbox when there are no credentials, listens, runs the follow-up job, and shuts down
+ * gracefully on SIGTERM/SIGINT. Run as a file of its own (`tsx src/serve.ts`), it serves too.
  */
+import { realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
 import { createApp } from './app.ts'
 import { type Config, ConfigError, loadConfig } from './config.ts'
 import { resolveServices } from './deps.ts'
@@ -36,7 +39,8 @@ function sandboxBanner(config: Config, url: string): string {
   return [`╔${bar}╗`, ...lines.map((line) => `║ ${line.padEnd(width)} ║`), `╚${bar}╝`].join('\n')
 }
 
-async function main() {
+/** Runs the server until SIGTERM or SIGINT; a bad configuration prints one line and exits 1. */
+export async function serve(): Promise<void> {
   let config: Config
   try {
     config = loadConfig()
@@ -100,6 +104,22 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
-main().catch((error: unknown) => {
-  fail(`Cannot start: ${error instanceof Error ? error.message : 'unknown error'}`)
-})
+/** Starts the server, turning an unexpected failure into one line and exit 1. */
+export function startServing(): void {
+  serve().catch((error: unknown) => {
+    fail(`Cannot start: ${error instanceof Error ? error.message : 'unknown error'}`)
+  })
+}
+
+/** Whether this module is the process's entry file (`node dist/serve.js`, `tsx src/serve.ts`). */
+function isEntry(): boolean {
+  const entry = process.argv[1]
+  if (!entry) return false
+  try {
+    return pathToFileURL(realpathSync(entry)).href === import.meta.url
+  } catch {
+    return false
+  }
+}
+
+if (isEntry()) startServing()
