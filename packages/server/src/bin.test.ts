@@ -1,60 +1,75 @@
-import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { folder, runChild } from './cli/test-cli.ts'
 
-const BIN = fileURLToPath(new URL('./bin.ts', import.meta.url))
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const VERSION: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 
-/** Runs the bin to its exit in an empty folder, with nothing of ours in the environment. */
-function bin(args: string[], env: Record<string, string> = {}) {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) =>
-        !/^(PORTMANAT_|PUBLIC_URL|DATABASE_URL|CATALOG|WEBHOOK_|MERCHANT_|PORT$|HOST$|VITEST)/.test(key),
-    ),
-  )
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', TSX, BIN, ...args],
-      { cwd: mkdtempSync(join(tmpdir(), 'bin-')), env: { ...clean, ...env }, timeout: 20_000 },
-      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
-    )
-  })
-}
-
-describe('portmanat-checkout (the bin)', () => {
+describe('portmanat-checkout (the bin, as a child process)', () => {
   it('--version prints the package version', async () => {
-    expect(await bin(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' })
+    expect(await runChild(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' })
   })
 
-  it('--help prints the usage and the commands', async () => {
-    const { code, stdout } = await bin(['--help'])
+  it('--help lists every command on stdout', async () => {
+    const { code, stdout, stderr } = await runChild(['--help'])
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^usage: portmanat-checkout \[serve\]/)
-    expect(stdout).toContain('serve        run the signing server (the default)')
+    expect(stderr).toBe('')
+    expect(stdout).toMatch(/^usage: portmanat-checkout \[command\] \[options\]/)
+    for (const name of [
+      'serve',
+      'orders list',
+      'orders show',
+      'orders recheck',
+      'orders export',
+      'events list',
+    ]) {
+      expect(stdout).toContain(`  ${name} `)
+    }
+    expect(stdout).toMatch(/Exit codes: 0 ok; 1 failed .*; 2 the command line is wrong/)
   })
 
   it.each([
-    [['refund'], 'unknown command: refund'],
-    [['serve', '--port=1'], 'unexpected argument: --port=1'],
-  ])('%j: one clear line and the usage on stderr, exit 2', async (args, why) => {
-    const { code, stdout, stderr } = await bin(args)
+    [['refund'], /^portmanat-checkout: unknown command: refund\n/],
+    [
+      ['serve', '--port=1'],
+      /^portmanat-checkout serve: unknown option '--port'\nusage: portmanat-checkout serve\n$/,
+    ],
+    [['orders'], /^usage: portmanat-checkout orders <command>\n/],
+    [
+      ['orders', 'list', '--limit'],
+      /^portmanat-checkout orders list: option '--limit <value>' argument missing\n/,
+    ],
+  ])('%j: what is wrong on stderr, nothing on stdout, exit 2', async (args, why) => {
+    const { code, stdout, stderr } = await runChild(args)
     expect(code).toBe(2)
     expect(stdout).toBe('')
-    expect(stderr).toBe(
-      `portmanat-checkout: ${why}\nusage: portmanat-checkout [serve] | --help | --version\n`,
-    )
+    expect(stderr).toMatch(why)
   })
 
   it.each([[[]], [['serve']]])('%j runs serve, which reads the configuration', async (args) => {
-    const { code, stderr } = await bin(args, { PORT: 'abc' })
+    const { code, stderr } = await runChild(args, { env: { PORT: 'abc' } })
     expect(code).toBe(1)
     expect(stderr).toMatch(/^Invalid configuration: PORT /)
+  })
+
+  it('a command reads .env in the working folder like the server: a bad variable is one line, exit 1', async () => {
+    const cwd = folder()
+    writeFileSync(join(cwd, '.env'), 'PORTMANAT_SECRET_KEY=the-secret-that-must-not-print\n')
+    const { code, stdout, stderr } = await runChild(['orders', 'list'], { cwd })
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      'Invalid configuration: PORTMANAT_SERVICE_ID is missing: set both PORTMANAT_SERVICE_ID and PORTMANAT_SECRET_KEY for live mode, or PORTMANAT_MODE=sandbox\n',
+    )
+  })
+
+  it('a command needing the database says where it looked when there is none, and creates nothing', async () => {
+    const cwd = folder()
+    const { code, stdout, stderr } = await runChild(['orders', 'list'], { cwd })
+    expect(code).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(`there is no database at ${join(cwd, 'data', 'payments.db')}`)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(existsSync(join(cwd, 'data'))).toBe(false)
   })
 })
