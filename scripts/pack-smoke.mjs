@@ -2,7 +2,8 @@
 // The packages as a merchant gets them: builds and packs shared, sandbox, widget and server,
 // installs the four tarballs with plain npm in an empty folder (no workspace, no tsx), then
 //   - `npx portmanat-checkout` serves the sandbox demo: /healthz, /widget.js, both stylesheets,
-//     one sandbox checkout (201); SIGTERM stops it cleanly;
+//     one sandbox checkout (201); the operator's commands run beside it (`doctor` all ok,
+//     `orders list --json` finds the order, `webhook-secret`); SIGTERM stops it cleanly;
 //   - `portmanat-sandbox` starts on its own and serves its stylesheet;
 //   - the widget's ES module and the server's API import in Node without a DOM;
 //   - the declarations type-check from a consumer's file;
@@ -11,7 +12,7 @@
 // (KEEP=1 keeps it).
 //
 //   node scripts/pack-smoke.mjs
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { isBuiltin } from 'node:module'
@@ -59,6 +60,20 @@ function run(command, args, { cwd = ROOT, env = process.env, timeoutMs = 120_000
 }
 
 const ok = (message) => log(`ok: ${message}`)
+
+/** Runs a command in the merchant's folder within `timeoutMs` and returns its exit code and output. */
+function capture(command, args, env, timeoutMs = 60_000) {
+  log(`$ ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, {
+    cwd: app,
+    env,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
+  })
+  if (result.error) fail(`${command} ${args.join(' ')}: ${result.error.message}`)
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
 
 function check(condition, message) {
   if (!condition) fail(message)
@@ -230,6 +245,38 @@ for (const name of ['shared', 'sandbox', 'server']) {
     checkout.status === 201 && typeof order.client_rrn === 'string' && order.redirect?.fields?.hash,
     `POST /api/checkout {"item":"premium"} → ${checkout.status}, client_rrn ${order.client_rrn}`,
   )
+
+  // The operator's commands, from the installed bin, beside the running server (same configuration).
+  const doctor = capture('npx', ['--no', 'portmanat-checkout', 'doctor'], env)
+  check(
+    doctor.code === 0 && /^All \d+ checks ok\.$/m.test(doctor.stdout),
+    `npx portmanat-checkout doctor → exit ${doctor.code}, ${doctor.stdout.trim().split('\n').at(-1)}${doctor.code === 0 ? '' : `\n${doctor.stdout}${doctor.stderr}`}`,
+  )
+  const listed = capture('npx', ['--no', 'portmanat-checkout', 'orders', 'list', '--json'], env)
+  let orders = []
+  try {
+    orders = JSON.parse(listed.stdout)
+  } catch {
+    fail(`orders list --json printed something else than JSON:\n${listed.stdout}${listed.stderr}`)
+  }
+  check(
+    listed.code === 0 &&
+      orders.length === 1 &&
+      orders[0].client_rrn === order.client_rrn &&
+      orders[0].amount === '5.23',
+    `npx portmanat-checkout orders list --json → exit ${listed.code}, the order ${orders[0]?.client_rrn} at ${orders[0]?.amount}`,
+  )
+  const secret = capture('npx', ['--no', 'portmanat-checkout', 'webhook-secret'], env)
+  check(
+    secret.code === 0 && /^whsec_[A-Za-z0-9+/]{43}=\n$/.test(secret.stdout),
+    `npx portmanat-checkout webhook-secret → exit ${secret.code}, whsec_ and 32 random bytes`,
+  )
+  const usage = capture('npx', ['--no', 'portmanat-checkout', 'orders', 'lst'], env)
+  check(
+    usage.code === 2 && usage.stdout === '',
+    `npx portmanat-checkout orders lst → exit ${usage.code} (usage)`,
+  )
+
   check(await stopAndWait(server), 'SIGTERM: npx and the server exit within 15 s')
   check(
     server.output().includes('"event":"server.stopped"'),
