@@ -39,7 +39,7 @@ export function modeCheck(config: Config): CheckResult {
   }
   return ok(
     'mode',
-    `sandbox (${config.modeSaid ? 'PORTMANAT_MODE=sandbox' : 'no PORTMANAT_SERVICE_ID or PORTMANAT_SECRET_KEY, and nothing looks like production'}): no real money moves, and anyone can settle a test payment; set both credentials to take real payments`,
+    `sandbox (${config.modeSaid ? 'PORTMANAT_MODE=sandbox' : 'no credentials set, and nothing looks like production'}): no real money moves; set PORTMANAT_SERVICE_ID and PORTMANAT_SECRET_KEY to take real payments`,
   )
 }
 
