@@ -316,7 +316,7 @@ export function pgStore(
              delivered_at = case when $2 = 'delivered' then $6 else delivered_at end
            where id = $1 returning id, attempts)
          insert into deliveries (message_id, attempt, at, duration_ms, ok, status_code, error)
-         select id, attempts, $6, $7, $8, $5, $4 from m`,
+         select id, (select count(*) from deliveries where message_id = $1) + 1, $6, $7, $8, $5, $4 from m`,
         [
           id,
           record.status,
@@ -335,7 +335,8 @@ export function pgStore(
       const [row] = await query(
         pool,
         undefined,
-        `update outbox set status = 'pending', next_attempt_at = $2, locked_until = null, updated_at = $2
+        `update outbox set status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = null,
+           updated_at = $2
          where id = $1 returning *`,
         [id, at],
       )

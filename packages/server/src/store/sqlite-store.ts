@@ -289,15 +289,14 @@ export function sqliteStore(
     recordDelivery: (id, record, now) =>
       write(() => {
         const at = now.toISOString()
-        const message = get('select attempts from outbox where id = ?', id) as
-          | { attempts: number }
-          | undefined
-        if (!message) return
+        if (!get('select 1 as found from outbox where id = ?', id)) return
+        // Numbered over the message's whole life, across resends (its `attempts` counts one round).
+        const tried = get('select count(*) as n from deliveries where message_id = ?', id) as { n: number }
         run(
           `insert into deliveries (message_id, attempt, at, duration_ms, ok, status_code, error)
            values (?, ?, ?, ?, ?, ?, ?)`,
           id,
-          message.attempts + 1,
+          tried.n + 1,
           at,
           Math.max(0, Math.round(record.duration_ms)),
           record.ok ? 1 : 0,
@@ -324,7 +323,8 @@ export function sqliteStore(
       write(() => {
         const at = now.toISOString()
         const row = get(
-          `update outbox set status = 'pending', next_attempt_at = ?, locked_until = null, updated_at = ?
+          `update outbox set status = 'pending', attempts = 0, next_attempt_at = ?, locked_until = null,
+             updated_at = ?
            where id = ? returning *`,
           at,
           at,

@@ -137,10 +137,15 @@ describe.each(engines)('outbox on $name', (engine) => {
     expect(due.map((m) => m.id)).not.toContain(message.id)
     expect(await store.requeueMessage(message.id, at(5))).toMatchObject({
       status: 'pending',
+      attempts: 0,
       next_attempt_at: iso(5),
     })
     const [resent] = await store.claimMessages(at(5), { limit: 10, leaseMs: 1000 })
     expect(resent?.id).toBe(message.id)
+    // A new round: the resend's first failure is a retry, and the log keeps counting.
+    await store.recordDelivery(message.id, failedTry(40), at(6))
+    expect(await store.getMessage(message.id)).toMatchObject({ status: 'pending', attempts: 1 })
+    expect((await store.deliveries(message.id)).map((d) => d.attempt)).toEqual([1, 2])
     expect(await store.requeueMessage('msg_none', at(5))).toBeUndefined()
   })
 })

@@ -138,7 +138,7 @@ export interface OutboxMessage {
   /** JSON text of the event: `{"type", "timestamp", "data"}`. */
   payload: string
   status: MessageStatus
-  /** Deliveries tried so far. */
+  /** Tries since it was queued or last resent (a resend starts a new round of backoff). */
   attempts: number
   /** When it is due (ISO); null once delivered or dead. */
   next_attempt_at: string | null
@@ -160,7 +160,7 @@ export type NewOutboxMessage = Pick<
 export interface Delivery {
   id: number
   message_id: string
-  /** 1 for the first try. */
+  /** 1 for the first try, counted over the message's whole life (resends included). */
   attempt: number
   at: string
   duration_ms: number
@@ -253,7 +253,10 @@ export interface Store extends Reports {
   claimMessages(now: Date, options: { limit: number; leaseMs: number }): Promise<OutboxMessage[]>
   /** Logs a try and moves the message on, in one transaction. */
   recordDelivery(id: string, record: DeliveryRecord, now: Date): Promise<void>
-  /** Makes a message due now again (resend); returns it, or undefined when there is none. */
+  /**
+   * Makes a message due now again with a new round of tries (resend); its deliveries keep their
+   * numbers. Returns it, or undefined when there is none.
+   */
   requeueMessage(id: string, now: Date): Promise<OutboxMessage | undefined>
   getMessage(id: string): Promise<OutboxMessage | undefined>
   /** The messages about one order, oldest first. */
