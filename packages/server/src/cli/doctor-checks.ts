@@ -167,27 +167,13 @@ export async function databaseCheck(
 
 /** A message due this long ago and not sent says no worker runs (one looks every second). */
 const OVERDUE_MS = 2 * 60_000
-/** Pending messages looked at for the oldest due; the outbox holds few unless something is wrong. */
-const PENDING_SCAN = 10_000
-
 export async function outboxCheck(store: Store, now: Date): Promise<CheckResult> {
-  const [pending, dead] = await Promise.all([store.countMessages('pending'), store.countMessages('dead')])
-  let due = 0
-  let oldestDue: string | undefined
-  let before: { created_at: string; id: string } | undefined
-  for (let seen = 0; seen < Math.min(pending, PENDING_SCAN); ) {
-    const page = await store.listMessages({ status: 'pending', limit: 500, ...(before ? { before } : {}) })
-    for (const message of page) {
-      if (message.next_attempt_at && Date.parse(message.next_attempt_at) <= now.getTime()) {
-        due += 1
-        if (!oldestDue || message.next_attempt_at < oldestDue) oldestDue = message.next_attempt_at
-      }
-    }
-    seen += page.length
-    const last = page.at(-1)
-    if (!last || page.length < 500) break
-    before = { created_at: last.created_at, id: last.id }
-  }
+  const [pending, dead, { due, oldest }] = await Promise.all([
+    store.countMessages('pending'),
+    store.countMessages('dead'),
+    store.dueMessages(now),
+  ])
+  const oldestDue = oldest ?? undefined
   const dueText = oldestDue
     ? ` (${due} due, the oldest since ${time(oldestDue)}, ${relative(oldestDue, now)})`
     : ''

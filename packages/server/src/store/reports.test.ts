@@ -112,6 +112,8 @@ describe.each(engines)('reports on $name', (engine) => {
     )
     expect(await store.countMessages('dead')).toBe(1)
     expect(await store.countMessages('pending')).toBe(1)
+    expect(await store.dueMessages(at(11))).toEqual({ due: 1, oldest: at(11).toISOString() })
+    expect(await store.dueMessages(at(10))).toEqual({ due: 0, oldest: null })
     expect((await store.listMessages({ status: 'dead', limit: 10 })).map((m) => m.id)).toEqual([first?.id])
     const newest = (await store.listMessages({ limit: 1 }))[0]
     expect(

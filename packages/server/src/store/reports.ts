@@ -59,6 +59,8 @@ export interface Reports {
   paidTotals(filter: OrderFilter): Promise<PaidTotals>
   listMessages(filter: MessageFilter): Promise<OutboxMessage[]>
   countMessages(status: MessageStatus): Promise<number>
+  /** Pending messages due by `now`, and when the oldest of them fell due (the outbox's health). */
+  dueMessages(now: Date): Promise<{ due: number; oldest: string | null }>
 }
 
 export function reports(db: Kysely<Database>): Reports {
@@ -137,6 +139,19 @@ export function reports(db: Kysely<Database>): Reports {
         .limit(Math.max(1, Math.min(500, Math.trunc(limit))))
         .execute()
       return rows.map((row) => toMessage(row as unknown as Record<string, unknown>))
+    },
+
+    async dueMessages(now) {
+      const row = await db
+        .selectFrom('outbox')
+        .select((eb) => [
+          eb.fn.countAll<string | number>().as('due'),
+          eb.fn.min<string | null>('next_attempt_at').as('oldest'),
+        ])
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now.toISOString())
+        .executeTakeFirst()
+      return { due: Number(row?.due ?? 0), oldest: row?.oldest ?? null }
     },
 
     async countMessages(status) {
