@@ -83,6 +83,8 @@ export interface CreateOrderResponse {
   amount: string
   title: string
   status: OrderStatus
+  /** The order's hosted payment page (`{PUBLIC_URL}/pay/o/{order_token}`): a link to share. */
+  pay_url: string
 }
 
 /** Machine-readable error codes of our API. */

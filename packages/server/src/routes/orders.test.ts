@@ -1,7 +1,7 @@
 import { CLIENT_RRN_PATTERN } from '@portmanat-checkout/shared'
 import { describe, expect, it } from 'vitest'
 import { storeFactories } from '../testing/engines.ts'
-import { createHarness, type Harness, MERCHANT, MERCHANT_KEY } from '../testing/harness.ts'
+import { createHarness, type Harness, MERCHANT, MERCHANT_KEY, PUBLIC_URL } from '../testing/harness.ts'
 
 const createOrder = (h: Harness, body: unknown, key = MERCHANT_KEY) =>
   h.request('/api/orders', {
@@ -25,10 +25,13 @@ describe.each(storeFactories)('POST /api/orders on $name', (store) => {
       client_rrn: string
       amount: string
       status: string
+      pay_url: string
     }
     expect(created).toMatchObject({ amount: '12.50', title: 'Invoice 42', status: 'created' })
     expect(created.client_rrn).toMatch(CLIENT_RRN_PATTERN)
     expect(created.order_token).toMatch(/^[A-Za-z0-9_-]{32,}$/)
+    // The hosted payment page of this order, to share as a link.
+    expect(created.pay_url).toBe(`${PUBLIC_URL}/pay/o/${created.order_token}`)
 
     const checkout = await h.checkout({ order_token: created.order_token })
     expect(checkout.status).toBe(201)
