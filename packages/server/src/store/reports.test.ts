@@ -38,6 +38,42 @@ describe.each(engines)('reports on $name', (engine) => {
     expect(seen.slice(3)).toEqual([...rrns].reverse())
   })
 
+  test('pages back towards newer orders with the cursor of the first one shown', async () => {
+    const store = await (await freshLedger(engine)).open()
+    const rrns = [...(await seed(store, 12))].reverse() // newest first, as shown
+    const first = await store.listOrders({}, { limit: 5 })
+    expect(first.previous).toBeUndefined()
+    const second = await store.listOrders({}, { limit: 5, ...(first.next ? { after: first.next } : {}) })
+    expect(second.orders.map((o) => o.client_rrn)).toEqual(rrns.slice(5, 10))
+    const third = await store.listOrders({}, { limit: 5, ...(second.next ? { after: second.next } : {}) })
+    expect(third.orders.map((o) => o.client_rrn)).toEqual(rrns.slice(10))
+    expect(third.next).toBeUndefined()
+    // Newer from the last page: the middle page again, and from there the first page.
+    const back = await store.listOrders(
+      {},
+      { limit: 5, ...(third.previous ? { before: third.previous } : {}) },
+    )
+    expect(back.orders.map((o) => o.client_rrn)).toEqual(rrns.slice(5, 10))
+    expect(back.next).toEqual(second.next)
+    const top = await store.listOrders({}, { limit: 5, ...(back.previous ? { before: back.previous } : {}) })
+    expect(top.orders.map((o) => o.client_rrn)).toEqual(rrns.slice(0, 5))
+    expect(top.previous).toBeUndefined()
+    expect(top.next).toEqual(first.next)
+    // With a filter, the cursor stays inside it.
+    const paid = await store.listOrders({ status: ['paid'] }, { limit: 2 })
+    const paid2 = await store.listOrders(
+      { status: ['paid'] },
+      { limit: 2, ...(paid.next ? { after: paid.next } : {}) },
+    )
+    expect(paid2.next).toBeUndefined()
+    const paidBack = await store.listOrders(
+      { status: ['paid'] },
+      { limit: 2, ...(paid2.previous ? { before: paid2.previous } : {}) },
+    )
+    expect(paidBack.orders).toEqual(paid.orders)
+    expect(paidBack.previous).toBeUndefined()
+  })
+
   test('filters by status, period, mode and search (client_rrn, psp_rrn of any attempt, reference)', async () => {
     const store = await (await freshLedger(engine)).open()
     const rrns = await seed(store, 12)

@@ -35,6 +35,8 @@ export interface OrderPage {
   orders: Order[]
   /** Pass as `after` for the next (older) page; absent on the last page. */
   next?: OrderCursor
+  /** Pass as `before` for the previous (newer) page; absent on the first page. `listOrders` only. */
+  previous?: OrderCursor
 }
 
 export interface PaidTotals {
@@ -52,7 +54,14 @@ export interface MessageFilter {
 }
 
 export interface Reports {
-  listOrders(filter: OrderFilter, page: { limit: number; after?: OrderCursor }): Promise<OrderPage>
+  /**
+   * One page of orders, newest first: the newest ones, those just older than `after`, or (for a
+   * "Newer" link) those just newer than `before`. Each way is one range of the keyset index.
+   */
+  listOrders(
+    filter: OrderFilter,
+    page: { limit: number; after?: OrderCursor; before?: OrderCursor },
+  ): Promise<OrderPage>
   /** Every order the filter covers, newest first, read in batches (for a streamed CSV). */
   exportOrders(filter: OrderFilter, batch?: number): AsyncIterable<Order>
   /** Paid orders created in the filter's period. */
@@ -105,8 +114,57 @@ export function reports(db: Kysely<Database>): Reports {
       : { orders }
   }
 
+  const cursorOf = (order: Order): OrderCursor => ({
+    created_at: order.created_at,
+    client_rrn: order.client_rrn,
+  })
+
+  /** Whether an order of the filter lies beyond `cursor` (older with `<`, newer with `>`). */
+  async function beyond(filter: OrderFilter, side: '<' | '>', cursor: OrderCursor): Promise<boolean> {
+    const row = await filtered(filter)
+      .select('client_rrn')
+      .where(
+        sql<boolean>`(created_at, client_rrn) ${sql.raw(side)} (${cursor.created_at}, ${cursor.client_rrn})`,
+      )
+      .orderBy('created_at', side === '<' ? 'desc' : 'asc')
+      .orderBy('client_rrn', side === '<' ? 'desc' : 'asc')
+      .limit(1)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
+  /** The page just newer than `before`: read upwards along the index, shown newest first. */
+  async function pageBefore(filter: OrderFilter, limit: number, before: OrderCursor): Promise<OrderPage> {
+    const size = Math.max(1, Math.min(500, Math.trunc(limit)))
+    const rows = await filtered(filter)
+      .selectAll()
+      .where(sql<boolean>`(created_at, client_rrn) > (${before.created_at}, ${before.client_rrn})`)
+      .orderBy('created_at', 'asc')
+      .orderBy('client_rrn', 'asc')
+      .limit(size + 1)
+      .execute()
+    const orders = rows
+      .slice(0, size)
+      .map((row) => toOrder(row as unknown as Record<string, unknown>))
+      .reverse()
+    const first = orders[0]
+    const last = orders.at(-1)
+    return {
+      orders,
+      ...(rows.length > size && first ? { previous: cursorOf(first) } : {}),
+      ...(last && (await beyond(filter, '<', cursorOf(last))) ? { next: cursorOf(last) } : {}),
+    }
+  }
+
   return {
-    listOrders: (filter, { limit, after }) => page(filter, limit, after),
+    async listOrders(filter, { limit, after, before }) {
+      if (before) return pageBefore(filter, limit, before)
+      const result = await page(filter, limit, after)
+      const first = result.orders[0]
+      return after && first && (await beyond(filter, '>', cursorOf(first)))
+        ? { ...result, previous: cursorOf(first) }
+        : result
+    },
 
     async *exportOrders(filter, batch = 500) {
       let after: OrderCursor | undefined
