@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { canonicalAmount, formatMoney, MAX_QEPIK, matchLocale, parseAmount, toCanonical } from './amount.ts'
+import {
+  canonicalAmount,
+  formatMoney,
+  formatSum,
+  MAX_QEPIK,
+  matchLocale,
+  parseAmount,
+  toCanonical,
+} from './amount.ts'
 
 const qepik = fc.integer({ min: 1, max: MAX_QEPIK })
 
@@ -146,5 +154,16 @@ describe('matchLocale', () => {
     [null, undefined],
   ])('maps %j to %j', (tag, locale) => {
     expect(matchLocale(tag)).toBe(locale)
+  })
+})
+
+describe('formatSum', () => {
+  it('formats zero and sums beyond one order’s limit like formatMoney formats an amount', () => {
+    expect(formatSum(0, 'en')).toBe('₼0.00')
+    expect(formatSum(0, 'az')).toBe('0,00\u00a0₼')
+    expect(formatSum(523, 'ru')).toBe(formatMoney(523, 'ru'))
+    expect(formatSum(123_456_789_012, 'az')).toBe('1.234.567.890,12\u00a0₼')
+    expect(() => formatSum(-1, 'en')).toThrow(RangeError)
+    expect(() => formatSum(1.5, 'en')).toThrow(RangeError)
   })
 })

@@ -96,8 +96,24 @@ const STYLE: Record<Locale, { group: string; decimal: string; symbolFirst: boole
  * @example formatMoney(123450, 'az') // '1.234,50 ₼'
  */
 export function formatMoney(qepik: number, locale: Locale): string {
+  return formatManat(toCanonical(qepik), locale)
+}
+
+/**
+ * Formats a sum of amounts (a day's takings): like {@link formatMoney}, but zero and totals above
+ * one order's limit are fine. Any non-negative whole number of qəpik.
+ *
+ * @example formatSum(0, 'en') // '₼0.00'
+ */
+export function formatSum(qepik: number, locale: Locale): string {
+  if (!Number.isSafeInteger(qepik) || qepik < 0) throw new RangeError(`not a sum of qəpik: ${String(qepik)}`)
+  const cents = qepik % 100
+  return formatManat(`${Math.floor(qepik / 100)}.${cents < 10 ? '0' : ''}${cents}`, locale)
+}
+
+function formatManat(canonical: string, locale: Locale): string {
   const style = STYLE[locale] ?? STYLE.az
-  const [whole = '0', cents = '00'] = toCanonical(qepik).split('.')
+  const [whole = '0', cents = '00'] = canonical.split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, style.group)
   const number = `${grouped}${style.decimal}${cents}`
   return style.symbolFirst ? `${MANAT}${number}` : `${number}${NBSP}${MANAT}`
