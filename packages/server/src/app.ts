@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requestId } from 'hono/request-id'
 import type { Config } from './config.ts'
+import { dashboardRoutes } from './dashboard/routes.tsx'
 import { type AppDeps, resolveServices, type Services } from './deps.ts'
 import { ApiError, errorBody, sendError } from './http/errors.ts'
 import { requestLog } from './http/request-log.ts'
@@ -70,6 +71,7 @@ export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDe
   app.route('/', callbackRoutes(s))
   app.route('/', paymentRoutes(s, createRecheck(s)))
   if (config.merchantApiKey) app.route('/', orderRoutes(s, config.merchantApiKey))
+  if (config.dashboardPassword) app.route('/dashboard', dashboardRoutes(s, config.dashboardPassword))
   app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))
   if (deps.sandbox) {
     const sandbox = deps.sandbox.app
