@@ -1,8 +1,10 @@
 /**
- * How orders are made, in one place for every way in: a merchant order with its own amount
- * (`POST /api/orders`, the dashboard's payment links, the CLI) and its hosted payment page.
+ * How orders are made, in one place for every way in: an order for a catalog item at the
+ * catalog's price (`POST /api/checkout`, the hosted payment page's Pay), a merchant order with its
+ * own amount (`POST /api/orders`, the dashboard's payment links, the CLI), and the checkout of a
+ * merchant order. The routes only read their requests; the rules are here.
  */
-import { clientRrnFrom } from '@portmanat-checkout/shared'
+import { clientRrnFrom, type Locale } from '@portmanat-checkout/shared'
 import * as v from 'valibot'
 import { AmountSchema, displayText } from '../catalog.ts'
 import type { Config } from '../config.ts'
@@ -10,6 +12,7 @@ import type { Services } from '../deps.ts'
 import { ApiError } from '../http/errors.ts'
 import { isAllowedUrl, originOf } from '../http/origins.ts'
 import type { Order } from '../store/types.ts'
+import { moveOrder } from './ledger.ts'
 
 /** What a merchant order is made of; `amount` is read into integer qəpik. */
 export const MerchantOrderInput = v.strictObject({
@@ -84,4 +87,100 @@ export async function createMerchantOrder(
     'merchant order created',
   )
   return { order, order_token: token, pay_url: payUrl(config, token) }
+}
+
+export interface CatalogOrderRequest {
+  /** A catalog item's id; the price is the catalog's, never the request's. */
+  item: string
+  /** Where the buyer returns (already checked against `ALLOWED_ORIGINS`), or null for our own page. */
+  returnUrl: string | null
+  locale: Locale | null
+  /** The buyer's address, sent to the PSP as `client_ip`. */
+  clientIp: string | null
+  /**
+   * Makes the request idempotent: a second request with the same key and the same
+   * `requestHash` gets the same order back (also when they race) instead of a new one.
+   */
+  idempotency?: { key: string; requestHash: string }
+}
+
+/**
+ * A `created` order for one catalog item at the catalog's price, or the order an earlier request
+ * with the same idempotency key made.
+ * @throws {ApiError} `404 unknown_item`; `409 idempotency_conflict` (the key named another
+ *   request); `409 order_closed` (a replay of an order that already went its way at the PSP)
+ */
+export async function createCatalogOrder(
+  s: Pick<Services, 'config' | 'store' | 'clock' | 'logger' | 'random'>,
+  request: CatalogOrderRequest,
+): Promise<Order> {
+  const item = s.config.catalog.get(request.item)
+  if (!item) throw new ApiError(404, 'unknown_item', `no item "${request.item}" in the catalog`)
+  const result = await s.store.insertOrder(
+    {
+      client_rrn: clientRrnFrom(s.random),
+      qepik: item.qepik,
+      item_id: item.id,
+      title: item.title,
+      description: item.description ?? null,
+      reference: null,
+      return_url: request.returnUrl,
+      locale: request.locale,
+      client_ip: request.clientIp,
+      idempotency_key: request.idempotency?.key ?? null,
+      request_hash: request.idempotency?.requestHash ?? null,
+      order_token: null,
+      livemode: s.config.mode === 'live',
+    },
+    s.clock(),
+  )
+  if (!result.inserted) {
+    if (result.existing.request_hash !== (request.idempotency?.requestHash ?? null)) {
+      throw new ApiError(
+        409,
+        'idempotency_conflict',
+        'this Idempotency-Key was used with another request body',
+      )
+    }
+    // A replay may not sign again an order that already went its way at the PSP.
+    if (result.existing.status !== 'created') {
+      throw new ApiError(
+        409,
+        'order_closed',
+        `this order is ${result.existing.status} and cannot be paid again`,
+      )
+    }
+    return result.existing
+  }
+  s.logger.info(
+    { event: 'checkout.created', client_rrn: result.order.client_rrn, item: item.id, qepik: item.qepik },
+    'order created',
+  )
+  return result.order
+}
+
+/**
+ * A merchant order, found by its token, about to be paid: still `created`, with the buyer's
+ * address recorded the first time one is known.
+ * @throws {ApiError} `404 unknown_order_token`; `409 order_closed`
+ */
+export async function openMerchantOrder(
+  s: Pick<Services, 'config' | 'store' | 'clock' | 'logger' | 'messages' | 'wakeOutbox'>,
+  orderToken: string,
+  clientIp: string | null,
+): Promise<Order> {
+  const order = await s.store.getOrderByToken(orderToken)
+  if (!order) throw new ApiError(404, 'unknown_order_token', 'no order has this order_token')
+  if (order.status !== 'created') {
+    throw new ApiError(409, 'order_closed', `this order is ${order.status} and cannot be paid again`)
+  }
+  s.logger.info({ event: 'checkout.token', client_rrn: order.client_rrn }, 'checkout of a merchant order')
+  if (!clientIp || order.client_ip) return order
+  const updated = await moveOrder(s, order, {
+    from: ['created'],
+    to: 'created',
+    client_ip: clientIp,
+    detail: { action: 'checkout' },
+  })
+  return updated ?? order
 }

@@ -4,7 +4,7 @@
  * widget posts to the PSP.
  */
 import { createHash } from 'node:crypto'
-import { clientRrnFrom, LOCALES } from '@portmanat-checkout/shared'
+import { LOCALES } from '@portmanat-checkout/shared'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { rateLimiter } from 'hono-rate-limiter'
@@ -19,8 +19,7 @@ import { readJson } from '../http/json-body.ts'
 import { isAllowedUrl, originOf } from '../http/origins.ts'
 import { validate } from '../http/validate.ts'
 import { localeFromHeader } from '../pages/i18n.ts'
-import { moveOrder } from '../payments/ledger.ts'
-import type { Order } from '../store/types.ts'
+import { createCatalogOrder, openMerchantOrder } from '../payments/create-order.ts'
 
 /** Largest accepted checkout body; a real one is under 300 bytes. */
 export const CHECKOUT_BODY_LIMIT = 4 * 1024
@@ -84,7 +83,7 @@ function parseRequest(body: unknown) {
 }
 
 export function checkoutRoutes(s: Services): Hono {
-  const { config, store, clock, logger } = s
+  const { config } = s
   const app = new Hono()
   const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, s.remoteAddress, config.trustProxy)
 
@@ -137,18 +136,10 @@ export function checkoutRoutes(s: Services): Hono {
     const ip = ipOf(c)
 
     if (request.kind === 'token') {
-      const order = await store.getOrderByToken(request.order_token)
-      if (!order) throw new ApiError(404, 'unknown_order_token', 'no order has this order_token')
-      if (order.status !== 'created') {
-        throw new ApiError(409, 'order_closed', `this order is ${order.status} and cannot be paid again`)
-      }
-      const current = ip && !order.client_ip ? await recordIp(order, ip) : order
-      logger.info({ event: 'checkout.token', client_rrn: order.client_rrn }, 'checkout of a merchant order')
-      return c.json(checkoutResponse(config, current, ip ?? current.client_ip), 201)
+      const order = await openMerchantOrder(s, request.order_token, ip ?? null)
+      return c.json(checkoutResponse(config, order, ip ?? order.client_ip), 201)
     }
 
-    const item = config.catalog.get(request.item)
-    if (!item) throw new ApiError(404, 'unknown_item', `no item "${request.item}" in the catalog`)
     const returnUrl =
       request.return_url ?? fallbackReturnUrl(c.req.header('referer'), origin, config.allowedOrigins)
     const locale = request.locale ?? localeFromHeader(c.req.header('accept-language')) ?? null
@@ -161,58 +152,15 @@ export function checkoutRoutes(s: Services): Hono {
           )
           .digest('hex')
       : null
-    const result = await store.insertOrder(
-      {
-        client_rrn: clientRrnFrom(s.random),
-        qepik: item.qepik,
-        item_id: item.id,
-        title: item.title,
-        description: item.description ?? null,
-        reference: null,
-        return_url: returnUrl,
-        locale,
-        client_ip: ip ?? null,
-        idempotency_key: key ?? null,
-        request_hash: requestHash,
-        order_token: null,
-        livemode: config.mode === 'live',
-      },
-      clock(),
-    )
-    if (!result.inserted) {
-      if (result.existing.request_hash !== requestHash) {
-        throw new ApiError(
-          409,
-          'idempotency_conflict',
-          'this Idempotency-Key was used with another request body',
-        )
-      }
-      // A replay may not sign again an order that already went its way at the PSP.
-      if (result.existing.status !== 'created') {
-        throw new ApiError(
-          409,
-          'order_closed',
-          `this order is ${result.existing.status} and cannot be paid again`,
-        )
-      }
-      return c.json(checkoutResponse(config, result.existing), 201)
-    }
-    logger.info(
-      { event: 'checkout.created', client_rrn: result.order.client_rrn, item: item.id, qepik: item.qepik },
-      'order created',
-    )
-    return c.json(checkoutResponse(config, result.order), 201)
-  })
-
-  async function recordIp(order: Order, ip: string): Promise<Order> {
-    const updated = await moveOrder(s, order, {
-      from: ['created'],
-      to: 'created',
-      client_ip: ip,
-      detail: { action: 'checkout' },
+    const order = await createCatalogOrder(s, {
+      item: request.item,
+      returnUrl,
+      locale,
+      clientIp: ip ?? null,
+      ...(key && requestHash ? { idempotency: { key, requestHash } } : {}),
     })
-    return updated ?? order
-  }
+    return c.json(checkoutResponse(config, order), 201)
+  })
 
   return app
 }
