@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health.ts'
 import { itemRoutes } from './routes/items.ts'
 import { orderRoutes } from './routes/orders.ts'
 import { pageRoutes } from './routes/pages.ts'
+import { payRoutes } from './routes/pay.tsx'
 import { paymentRoutes } from './routes/payments.ts'
 import { widgetRoutes } from './routes/widget-assets.ts'
 import { StoreBusyError } from './store/index.ts'
@@ -70,6 +71,7 @@ export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDe
   app.route('/', checkoutRoutes(s))
   app.route('/', callbackRoutes(s))
   app.route('/', paymentRoutes(s, createRecheck(s)))
+  app.route('/', payRoutes(s))
   if (config.merchantApiKey) app.route('/', orderRoutes(s, config.merchantApiKey))
   if (config.dashboardPassword) app.route('/dashboard', dashboardRoutes(s, config.dashboardPassword))
   app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))

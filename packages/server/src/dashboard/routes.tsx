@@ -239,7 +239,7 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
       )
     }
     try {
-      const { order } = await createMerchantOrder(s, parsed.output, { via: 'dashboard' })
+      const { order } = await createMerchantOrder(s, parsed.output, { via: 'dashboard', resultPage: true })
       return c.redirect(`/dashboard/orders/${order.client_rrn}?done=link`, 303)
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {

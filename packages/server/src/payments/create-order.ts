@@ -40,6 +40,10 @@ export type MerchantOrderInput = v.InferOutput<typeof MerchantOrderInput>
 export const payUrl = (config: Pick<Config, 'publicUrl'>, orderToken: string) =>
   `${config.publicUrl}/pay/o/${orderToken}`
 
+/** Our own page where a buyer of the hosted payment page returns: paid, pending (refreshing) or not. */
+export const payResultUrl = (config: Pick<Config, 'publicUrl'>, clientRrn: string) =>
+  `${config.publicUrl}/pay/r/${clientRrn}`
+
 export interface MerchantOrder {
   order: Order
   /** 192 random bits, URL-safe; whoever holds it can pay the order (and nothing else). */
@@ -54,7 +58,14 @@ export interface MerchantOrder {
 export async function createMerchantOrder(
   s: Pick<Services, 'config' | 'store' | 'clock' | 'logger' | 'random'>,
   input: MerchantOrderInput,
-  { via }: { via: 'api' | 'dashboard' | 'cli' } = { via: 'api' },
+  {
+    via = 'api',
+    resultPage = false,
+  }: {
+    via?: 'api' | 'dashboard' | 'cli'
+    /** Without a `return_url`, send the buyer to our own result page (links made for chats). */
+    resultPage?: boolean
+  } = {},
 ): Promise<MerchantOrder> {
   const { config } = s
   if (input.return_url !== undefined && !isAllowedUrl(input.return_url, config.allowedOrigins)) {
@@ -63,15 +74,16 @@ export async function createMerchantOrder(
     })
   }
   const token = Buffer.from(s.random(24)).toString('base64url')
+  const client_rrn = clientRrnFrom(s.random)
   const result = await s.store.insertOrder(
     {
-      client_rrn: clientRrnFrom(s.random),
+      client_rrn,
       qepik: input.amount,
       item_id: null,
       title: input.title,
       description: input.description || null,
       reference: input.reference ?? null,
-      return_url: input.return_url ?? null,
+      return_url: input.return_url ?? (resultPage ? payResultUrl(config, client_rrn) : null),
       locale: null,
       client_ip: null,
       idempotency_key: null,
@@ -92,8 +104,11 @@ export async function createMerchantOrder(
 export interface CatalogOrderRequest {
   /** A catalog item's id; the price is the catalog's, never the request's. */
   item: string
-  /** Where the buyer returns (already checked against `ALLOWED_ORIGINS`), or null for our own page. */
-  returnUrl: string | null
+  /**
+   * Where the buyer returns (already checked against `ALLOWED_ORIGINS`), or null for the callback's
+   * own page; a function of the new order's `client_rrn` for a page of ours about that order.
+   */
+  returnUrl: string | null | ((clientRrn: string) => string)
   locale: Locale | null
   /** The buyer's address, sent to the PSP as `client_ip`. */
   clientIp: string | null
@@ -116,15 +131,16 @@ export async function createCatalogOrder(
 ): Promise<Order> {
   const item = s.config.catalog.get(request.item)
   if (!item) throw new ApiError(404, 'unknown_item', `no item "${request.item}" in the catalog`)
+  const client_rrn = clientRrnFrom(s.random)
   const result = await s.store.insertOrder(
     {
-      client_rrn: clientRrnFrom(s.random),
+      client_rrn,
       qepik: item.qepik,
       item_id: item.id,
       title: item.title,
       description: item.description ?? null,
       reference: null,
-      return_url: request.returnUrl,
+      return_url: typeof request.returnUrl === 'function' ? request.returnUrl(client_rrn) : request.returnUrl,
       locale: request.locale,
       client_ip: request.clientIp,
       idempotency_key: request.idempotency?.key ?? null,
