@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * Signing in and out, and the two guards in front of everything else: a valid session for every
  * request (a sign-in redirect otherwise, whatever was asked for — a page or the CSV), and for every

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** Dead deliveries: messages the outbox gave up on after about three days, newest first, with Resend. */
 import type { OutboxMessage } from '../store/types.ts'
 import { DashboardLayout, Flash, Time, type View } from './layout.tsx'
@@ -42,29 +42,39 @@ export const DeadPage = ({ view, messages, older, flash }: DeadPageProps) => {
             {messages.map((message) => (
               <tr class="is-dead">
                 <th scope="row" data-label={s.order}>
-                  <a class="mono" href={`/dashboard/orders/${message.client_rrn}#deliveries`}>
-                    {message.client_rrn}
-                  </a>
+                  <span class="cell">
+                    <a class="mono" href={`/dashboard/orders/${message.client_rrn}#deliveries`}>
+                      {message.client_rrn}
+                    </a>
+                  </span>
                 </th>
-                <td data-label={s.channel}>{s.channels[message.channel]}</td>
+                <td data-label={s.channel}>
+                  <span class="cell">{s.channels[message.channel]}</span>
+                </td>
                 <td data-label={s.event}>
-                  <code>{message.type}</code>
+                  <span class="cell">
+                    <code>{message.type}</code>
+                  </span>
                 </td>
                 <td data-label={s.tries} class="num">
-                  {message.attempts}
+                  <span class="cell">{message.attempts}</span>
                 </td>
                 <td data-label={s.error} class="detail">
-                  {message.last_error ? (
-                    <code class="line">
-                      {message.last_status_code ? `${message.last_status_code} · ` : ''}
-                      {message.last_error}
-                    </code>
-                  ) : (
-                    '—'
-                  )}
+                  <span class="cell">
+                    {message.last_error ? (
+                      <code class="line">
+                        {message.last_status_code ? `${message.last_status_code} · ` : ''}
+                        {message.last_error}
+                      </code>
+                    ) : (
+                      '—'
+                    )}
+                  </span>
                 </td>
                 <td data-label={s.created}>
-                  <Time s={s} iso={message.created_at} />
+                  <span class="cell">
+                    <Time s={s} iso={message.created_at} />
+                  </span>
                 </td>
                 <td>
                   <ResendForm view={view} message={message} back="dead" />

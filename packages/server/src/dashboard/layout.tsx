@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The dashboard's frame (skip link, header with the mode, navigation, language switcher, logout)
  * and the small pieces every dashboard page uses.
@@ -101,8 +101,8 @@ export const DashboardLayout = ({ view, title, section, children }: DashboardLay
             </form>
           </div>
         ) : null}
+        {view.mode === 'sandbox' ? <p class="dash-sandbox">{s.sandboxNote}</p> : null}
       </header>
-      {view.mode === 'sandbox' ? <p class="dash-sandbox">{s.sandboxNote}</p> : null}
       <main id="main" class="dash-main" tabindex={-1}>
         {children}
       </main>

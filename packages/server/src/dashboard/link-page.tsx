@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** The form that makes a payment link: an order for an amount and a title of the operator's choice. */
 import { CsrfField, DashboardLayout, type View } from './layout.tsx'
 

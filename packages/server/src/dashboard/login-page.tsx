@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { DashboardLayout, Flash, type View } from './layout.tsx'
 
 export interface LoginPageProps {

@@ -1,8 +1,9 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * One order: what it is, its payment link while it can be paid, Recheck, its history of state
  * changes, its payment attempts, and every delivery of its events with Resend.
  */
+import { RECHECKED_STATES } from '../payments/recheck-order.ts'
 import type { Delivery, Order, OrderEvent, OutboxMessage, PaymentAttempt } from '../store/types.ts'
 import {
   CsrfField,
@@ -68,20 +69,26 @@ const History = ({ view, events }: { view: View; events: OrderEvent[] }) => {
           {events.map((event) => (
             <tr>
               <th scope="row" data-label={s.time}>
-                <Time s={s} iso={event.at} />
+                <span class="cell">
+                  <Time s={s} iso={event.at} />
+                </span>
               </th>
               <td data-label={s.change}>
-                {event.from_status ? (
-                  <>
-                    <StatusBadge s={s} order={{ status: event.from_status, reason: null }} /> →{' '}
-                  </>
-                ) : null}
-                <StatusBadge s={s} order={{ status: event.to_status, reason: event.reason }} />
+                <span class="cell">
+                  {event.from_status ? (
+                    <>
+                      <StatusBadge s={s} order={{ status: event.from_status, reason: null }} /> →{' '}
+                    </>
+                  ) : null}
+                  <StatusBadge s={s} order={{ status: event.to_status, reason: event.reason }} />
+                </span>
               </td>
               <td data-label={s.detail} class="detail">
-                {detailLines(event.detail).map((line) => (
-                  <code class="line">{line}</code>
-                ))}
+                <span class="cell">
+                  {detailLines(event.detail).map((line) => (
+                    <code class="line">{line}</code>
+                  ))}
+                </span>
               </td>
             </tr>
           ))}
@@ -117,33 +124,45 @@ const Attempts = ({ view, order, attempts }: { view: View; order: Order; attempt
             {attempts.map((attempt) => (
               <tr>
                 <th scope="row" data-label={s.pspRrn} class="mono">
-                  {attempt.psp_rrn}
+                  <span class="cell">{attempt.psp_rrn}</span>
                 </th>
-                <td data-label={s.attemptState}>{s.attemptStates[attempt.state]}</td>
-                <td data-label={s.lastAnswer}>{attempt.outcome ?? '—'}</td>
+                <td data-label={s.attemptState}>
+                  <span class="cell">{s.attemptStates[attempt.state]}</span>
+                </td>
+                <td data-label={s.lastAnswer}>
+                  <span class="cell">{attempt.outcome ?? '—'}</span>
+                </td>
                 <td data-label={s.checks} class="num">
-                  {attempt.checks}
+                  <span class="cell">{attempt.checks}</span>
                 </td>
                 <td data-label={s.nextCheck}>
-                  <Time s={s} iso={attempt.next_check_at} />
+                  <span class="cell">
+                    <Time s={s} iso={attempt.next_check_at} />
+                  </span>
                 </td>
                 <td data-label={s.created}>
-                  <Time s={s} iso={attempt.created_at} />
+                  <span class="cell">
+                    <Time s={s} iso={attempt.created_at} />
+                  </span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <form method="post" action={`/dashboard/orders/${order.client_rrn}/recheck`} class="inline-form">
-        <CsrfField token={view.csrf} />
-        <button type="submit" class="button" aria-describedby="recheck-help">
-          {s.recheck}
-        </button>
-        <span class="hint" id="recheck-help">
-          {s.recheckHelp}
-        </span>
-      </form>
+      {attempts.some((attempt) => RECHECKED_STATES.includes(attempt.state)) ? (
+        <form method="post" action={`/dashboard/orders/${order.client_rrn}/recheck`} class="inline-form">
+          <CsrfField token={view.csrf} />
+          <button type="submit" class="button" aria-describedby="recheck-help">
+            {s.recheck}
+          </button>
+          <span class="hint" id="recheck-help">
+            {s.recheckHelp}
+          </span>
+        </form>
+      ) : attempts.length > 0 ? (
+        <p class="muted">{s.nothingToRecheck}</p>
+      ) : null}
     </section>
   )
 }
@@ -217,21 +236,27 @@ const Deliveries = ({ view, messages }: { view: View; messages: OrderPageProps['
               {deliveries.map((delivery) => (
                 <tr>
                   <td data-label={s.time}>
-                    <Time s={s} iso={delivery.at} />
+                    <span class="cell">
+                      <Time s={s} iso={delivery.at} />
+                    </span>
                   </td>
                   <td data-label="#" class="num">
-                    {delivery.attempt}
+                    <span class="cell">{delivery.attempt}</span>
                   </td>
                   <td data-label={s.response}>
-                    <span class={delivery.ok ? 'ok-text' : 'fail-text'}>
-                      {delivery.ok ? '✓' : '✕'} {delivery.status_code ?? '—'}
+                    <span class="cell">
+                      <span class={delivery.ok ? 'ok-text' : 'fail-text'}>
+                        {delivery.ok ? '✓' : '✕'} {delivery.status_code ?? '—'}
+                      </span>
                     </span>
                   </td>
                   <td data-label={s.duration} class="num">
-                    {delivery.duration_ms} ms
+                    <span class="cell">{delivery.duration_ms} ms</span>
                   </td>
                   <td data-label={s.error} class="detail">
-                    {delivery.error ? <code class="line">{delivery.error}</code> : '—'}
+                    <span class="cell">
+                      {delivery.error ? <code class="line">{delivery.error}</code> : '—'}
+                    </span>
                   </td>
                 </tr>
               ))}

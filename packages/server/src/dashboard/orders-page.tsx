@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The overview: paid totals for today, this week and this month; dead deliveries; the filter;
  * the orders newest first, a page at a time (Newer / Older carry the keyset cursor).
@@ -155,27 +155,39 @@ const OrdersTable = ({ view, page }: { view: View; page: OrderPage }) => {
         {page.orders.map((order) => (
           <tr>
             <th scope="row" data-label={s.reference}>
-              <a href={`/dashboard/orders/${order.client_rrn}`} class="mono">
-                {order.client_rrn}
-              </a>
-              {order.reference ? <span class="sub mono">{order.reference}</span> : null}
+              <span class="cell">
+                <a href={`/dashboard/orders/${order.client_rrn}`} class="mono">
+                  {order.client_rrn}
+                </a>
+                {order.reference ? <span class="sub mono">{order.reference}</span> : null}
+              </span>
             </th>
             <td data-label={s.title}>
-              {order.title}
-              {order.quantity > 1 ? <span class="sub">× {order.quantity}</span> : null}{' '}
-              <SandboxBadge s={s} order={order} />
+              <span class="cell">
+                {order.title}
+                {order.quantity > 1 ? <span class="sub">× {order.quantity}</span> : null}{' '}
+                <SandboxBadge s={s} order={order} />
+              </span>
             </td>
             <td data-label={s.amount} class="num">
-              <Money s={s} qepik={order.qepik} />
+              <span class="cell">
+                <Money s={s} qepik={order.qepik} />
+              </span>
             </td>
             <td data-label={s.status}>
-              <StatusBadge s={s} order={order} />
+              <span class="cell">
+                <StatusBadge s={s} order={order} />
+              </span>
             </td>
             <td data-label={s.created}>
-              <Time s={s} iso={order.created_at} />
+              <span class="cell">
+                <Time s={s} iso={order.created_at} />
+              </span>
             </td>
             <td data-label={s.updated}>
-              <Time s={s} iso={order.updated_at} />
+              <span class="cell">
+                <Time s={s} iso={order.updated_at} />
+              </span>
             </td>
           </tr>
         ))}

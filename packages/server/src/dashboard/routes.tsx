@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * @module dashboard
  * `/dashboard`: the operator's orders, one order with its history, attempts and deliveries,

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The frame of the server's own pages written as Hono JSX (the dashboard, the hosted payment
  * page): the same head as `layout.ts` — one stylesheet served as a file, no inline script or

@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The hosted payment page and what follows it, for a buyer with or without JavaScript: the page
  * with Pay, the signed form to the PSP (sent by a script file when scripts run, a button
@@ -31,7 +31,11 @@ export const PayFrame = ({ lang, title, sandbox, path, head, tone, children }: F
   const ps = PAY_STRINGS[lang]
   return (
     <Document lang={lang} title={title} head={head} bodyClass="pay">
-      {sandbox ? <p class="banner">{ps.sandboxNote}</p> : null}
+      {sandbox ? (
+        <header>
+          <p class="banner">{ps.sandboxNote}</p>
+        </header>
+      ) : null}
       <main class="message">
         <div class="pay-column">
           <section

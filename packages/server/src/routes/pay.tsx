@@ -1,4 +1,4 @@
-/** @jsxImportSource hono/jsx */
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /**
  * The hosted payment page — `GET /pay/:item` (a catalog item) and `GET /pay/o/:order_token` (the
  * `pay_url` of a merchant order) — and the way through it without JavaScript: Pay posts a form
