@@ -67,6 +67,10 @@ export interface BuyerOptions {
   locale?: string
   /** @default 1280×800 */
   viewport?: { width: number; height: number }
+  /** `false`: a buyer whose browser runs no script (init scripts then never run either). @default true */
+  javaScriptEnabled?: boolean
+  /** `prefers-color-scheme` of the buyer's system. @default 'light' */
+  colorScheme?: 'light' | 'dark'
 }
 
 declare global {
@@ -82,9 +86,14 @@ declare global {
  */
 export const openBuyer = async (
   browser: Browser,
-  { locale = 'en-US', viewport = { width: 1280, height: 800 } }: BuyerOptions = {},
+  {
+    locale = 'en-US',
+    viewport = { width: 1280, height: 800 },
+    javaScriptEnabled = true,
+    colorScheme = 'light',
+  }: BuyerOptions = {},
 ): Promise<BuyerSession> => {
-  const context = await browser.newContext({ locale, viewport })
+  const context = await browser.newContext({ locale, viewport, javaScriptEnabled, colorScheme })
   context.setDefaultTimeout(15_000)
   context.setDefaultNavigationTimeout(20_000)
   const diagnostics: Diagnostics = { problems: [], console: [], cspViolations: [], widgetEvents: [] }
