@@ -235,15 +235,22 @@ async function measure(engine: Engine) {
     ['dead deliveries count', () => r.countMessages('dead')],
     [`baseline: OFFSET ${ORDERS - deepIndex}`, () => engine.offsetPage(ORDERS - deepIndex)],
   ]
-  const first = await time(engine, cases[0]?.[1] ?? (async () => {}))
-  console.log(
-    `\n${engine.name}, ${ORDERS.toLocaleString('en')} orders — median of ${RUNS} runs, ratio to page 1 (${first.ms.toFixed(2)} ms)`,
-  )
+  const results: { name: string; ms: number; plans: string[] }[] = []
   for (const [name, work] of cases) {
     const { ms, queries } = await time(engine, work)
-    console.log(`${name.padEnd(34)} ${(ms / first.ms).toFixed(2).padStart(7)}×  (${ms.toFixed(2)} ms)`)
     // The plan of each statement the dashboard ran for it (a page may also ask whether more lie beyond).
-    for (const query of queries) console.log(`${''.padEnd(36)}${await engine.explain(query)}`)
+    const plans = name.startsWith('baseline')
+      ? []
+      : await Promise.all(queries.map((query) => engine.explain(query)))
+    results.push({ name, ms, plans })
+  }
+  const base = results[0]?.ms ?? 1
+  console.log(
+    `\n${engine.name}, ${ORDERS.toLocaleString('en')} orders — median of ${RUNS} runs, as a ratio to page 1 (${base.toFixed(2)} ms)`,
+  )
+  for (const { name, ms, plans } of results) {
+    console.log(`${name.padEnd(34)} ${(ms / base).toFixed(2).padStart(7)}×`)
+    for (const plan of plans) console.log(`${''.padEnd(36)}${plan}`)
   }
 }
 
