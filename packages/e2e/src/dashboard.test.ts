@@ -94,9 +94,18 @@ describe('the operator’s dashboard in Chromium', () => {
     for (const rrn of Object.values(orders).slice(0, 4))
       await table.getByRole('link', { name: rrn }).waitFor()
     await fullPageScreenshot(page, 'dashboard-orders')
-    if (process.env.E2E_README_SCREENSHOT)
-      await fullPageScreenshot(page, 'dashboard-orders', README_SCREENSHOT_DIR)
     expect(await axeViolations(page)).toEqual([])
+    if (process.env.E2E_README_SCREENSHOT) {
+      await fullPageScreenshot(page, 'dashboard-orders', README_SCREENSHOT_DIR)
+      // The README's payment link: made in the dashboard, ready to copy.
+      await page.getByRole('link', { name: 'Payment link' }).click()
+      await page.getByLabel('Amount, ₼').fill('35.00')
+      await page.getByLabel('What for').fill('Tort sifarişi — 2 kq')
+      await page.getByLabel(/^Your reference/).fill('WA-0412')
+      await page.getByRole('button', { name: 'Create link' }).click()
+      await page.getByLabel(/Send this link to the buyer/).waitFor()
+      await fullPageScreenshot(page, 'dashboard-payment-link', README_SCREENSHOT_DIR)
+    }
     expect(diagnostics.cspViolations).toEqual([])
   })
 
