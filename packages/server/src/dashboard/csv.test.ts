@@ -1,9 +1,10 @@
 import { clientRrnFrom } from '@portmanat-checkout/shared'
 import { describe, expect, it } from 'vitest'
+import { CSV_COLUMNS } from '../reports/csv.ts'
 import type { Order } from '../store/types.ts'
 import { storeFactories } from '../testing/engines.ts'
 import { createHarness } from '../testing/harness.ts'
-import { CSV_COLUMNS, csvCell, csvRow, csvStream } from './csv.ts'
+import { csvStream } from './csv.ts'
 import { DASHBOARD_ENV, operator } from './test-operator.ts'
 
 const bytes = (n: number) => crypto.getRandomValues(new Uint8Array(n))
@@ -32,33 +33,7 @@ const stored = (overrides: Partial<Order> = {}): Order => ({
   ...overrides,
 })
 
-describe('CSV cells and rows', () => {
-  it('quotes as RFC 4180 says: commas, quotes and line breaks', () => {
-    expect(csvCell('plain')).toBe('plain')
-    expect(csvCell('a, b')).toBe('"a, b"')
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""')
-    expect(csvCell('two\nlines')).toBe('"two\nlines"')
-    expect(csvCell(null)).toBe('')
-    expect(csvCell(12)).toBe('12')
-  })
-
-  it('never lets a cell start a formula', () => {
-    for (const evil of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
-      const cell = csvCell(evil)
-      expect(cell.replace(/^"/, '').startsWith("'"), evil).toBe(true)
-    }
-    expect(csvCell('=1,2')).toBe(`"'=1,2"`)
-  })
-
-  it('writes one CRLF-ended row in the header’s order, the amount as the canonical string', () => {
-    const order = stored({ title: 'Çay, "Azərbaycan"', reference: '=cmd|calc', reason: null })
-    const row = csvRow(order)
-    expect(row.endsWith('\r\n')).toBe(true)
-    expect(row).toBe(
-      `${order.client_rrn},1795736575-WJAs2H-+nBZzi-c7n=M5,DIT2xSDNDh8VFuaZEBRb3Iz0j98=,5.23,paid,,2026-11-28T10:00:00.000Z,2026-11-28T10:01:00.000Z,"Çay, ""Azərbaycan""",'=cmd|calc,premium,1,true\r\n`,
-    )
-  })
-
+describe('the dashboard’s CSV stream', () => {
   it('streams: rows are read from the store as the consumer takes them, not all at once', async () => {
     let yielded = 0
     async function* many() {
