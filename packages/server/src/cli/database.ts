@@ -48,7 +48,7 @@ export async function inspectDatabase(databaseUrl: string, cwd: string): Promise
       `there is no database at ${target.path} (DATABASE_URL ${where}, from ${cwd}): run this where the server runs, with its configuration, or start the server once to create it`,
     )
   }
-  const opened = openDatabase(target, { poolSize: 1 })
+  const opened = await openDatabase(target, { poolSize: 1 })
   try {
     const migrator = new Migrator({
       db: opened.db,

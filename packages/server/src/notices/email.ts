@@ -5,7 +5,7 @@
  */
 import { formatMoney, type Locale } from '@portmanat-checkout/shared'
 import { html, raw } from 'hono/html'
-import nodemailer, { type SendMailOptions } from 'nodemailer'
+import type { SendMailOptions } from 'nodemailer'
 import { Secret } from '../secret.ts'
 import type { Mailbox } from './config.ts'
 import { bakuTime, NOTICE_STRINGS, orderLink } from './messages.ts'
@@ -162,9 +162,11 @@ export const emailSender = ({
   const secrets = server.auth
     ? [server.auth.pass.reveal(), encodeURIComponent(server.auth.pass.reveal())]
     : []
-  const mailer: MailTransport =
-    transport ??
-    nodemailer.createTransport({
+  // nodemailer is loaded with the first e-mail: a server without SMTP_URL never holds it in memory.
+  let mailer: Promise<MailTransport> | undefined = transport ? Promise.resolve(transport) : undefined
+  const connect = async (): Promise<MailTransport> => {
+    const nodemailer = (await import('nodemailer')).default
+    return nodemailer.createTransport({
       host: server.host,
       port: server.port,
       secure: server.secure,
@@ -177,6 +179,7 @@ export const emailSender = ({
       disableUrlAccess: true,
       logger: false,
     })
+  }
   const fromAddress = typeof from === 'string' ? from : from.address
   const domain = /@([^@>\s]+)>?$/.exec(fromAddress)?.[1] ?? 'portmanat-checkout.invalid'
 
@@ -185,7 +188,8 @@ export const emailSender = ({
     if (!read.ok) return read.outcome
     const content = await emailContent(read.order, locale, dashboardUrl)
     try {
-      const info = await mailer.sendMail({
+      mailer ??= connect()
+      const info = await (await mailer).sendMail({
         from,
         to: [...to],
         subject: content.subject,

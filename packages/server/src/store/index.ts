@@ -27,7 +27,7 @@ export type * from './types.ts'
  * await store.migrate()
  */
 export async function createStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
-  const opened = openDatabase(parseDatabaseUrl(databaseUrl), options)
+  const opened = await openDatabase(parseDatabaseUrl(databaseUrl), options)
   const where = redactDatabaseUrl(databaseUrl.trim())
   return opened.dialect === 'sqlite'
     ? sqliteStore(opened.sqlite, opened.db, { logger: options.logger, where, busyWaitMs: options.busyWaitMs })

@@ -78,7 +78,7 @@ describe.each(engines)('schema on $name', (engine) => {
   test('an event must belong to an order (foreign key)', async () => {
     const ledger = await freshLedger(engine)
     await (await ledger.open()).close()
-    const opened = openDatabase(parseDatabaseUrl(ledger.url))
+    const opened = await openDatabase(parseDatabaseUrl(ledger.url))
     const { db } = opened
     try {
       // `:memory:` is a new, empty database per connection: migrate this one.
@@ -139,7 +139,10 @@ describe('SQLite settings', () => {
     const engine = engines.find((candidate) => candidate.dialect === 'sqlite' && candidate.persistent)
     if (engine === undefined) throw new Error('the SQLite file engine is always there')
     const ledger = await freshLedger(engine)
-    const { db } = openDatabase(parseDatabaseUrl(ledger.url), { busyTimeoutMs: 1234, cacheSizeKib: 4096 })
+    const { db } = await openDatabase(parseDatabaseUrl(ledger.url), {
+      busyTimeoutMs: 1234,
+      cacheSizeKib: 4096,
+    })
     try {
       const pragma = async (name: string) =>
         Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
@@ -196,7 +199,7 @@ describe.each(engines.filter((engine) => engine.persistent))(
   (engine) => {
     test('keeps orders and events, and carries scheduled follow-ups over as attempts', async () => {
       const ledger = await freshLedger(engine)
-      const opened = openDatabase(parseDatabaseUrl(ledger.url))
+      const opened = await openDatabase(parseDatabaseUrl(ledger.url))
       const { db } = opened
       const [pending, returned, paid] = [rrn(), rrn(), rrn()]
       try {

@@ -6,26 +6,30 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
-import pg from 'pg'
+import type { Pool } from 'pg'
 import type { DatabaseTarget } from './database-url.ts'
 import type { StoreOptions } from './options.ts'
 import type { Database } from './tables.ts'
 
 export type OpenDatabase =
   | { dialect: 'sqlite'; db: Kysely<Database>; sqlite: SqliteDatabase.Database }
-  | { dialect: 'postgres'; db: Kysely<Database>; pool: pg.Pool }
+  | { dialect: 'postgres'; db: Kysely<Database>; pool: Pool }
 
 const MEMORY = ':memory:'
 
-/** Opens the database `target` names. Nothing is migrated yet. */
-export function openDatabase(
+/**
+ * Opens the database `target` names. Nothing is migrated yet. The `pg` driver is loaded only for
+ * PostgreSQL (a SQLite server never holds it in memory).
+ */
+export async function openDatabase(
   target: DatabaseTarget,
   { logger, poolSize = 10, busyTimeoutMs = 10, cacheSizeKib = 32 * 1024 }: StoreOptions = {},
-): OpenDatabase {
+): Promise<OpenDatabase> {
   if (target.engine === 'sqlite') {
     const sqlite = openSqlite(target.path, busyTimeoutMs, cacheSizeKib)
     return { dialect: 'sqlite', sqlite, db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }) }
   }
+  const { default: pg } = await import('pg')
   const pool = new pg.Pool({
     connectionString: target.connectionString,
     max: poolSize,
