@@ -1,42 +1,67 @@
 /**
- * CORS for the merchant-facing API. Hono's `cors()` answers a preflight with
- * `Access-Control-Allow-Methods` even for an origin it refuses; we want no `Access-Control-Allow-*`
- * header at all for such origins, so the refusal happens here and only allowed origins reach it.
+ * CORS for the merchant-facing API and the public files. Preflights go to `hono/cors`. For the
+ * requests themselves the headers are set here, before the handler builds its response:
+ * `hono/cors` appends `Vary` to the finished response, which makes the Node adapter turn its light
+ * response into a full web `Response` and back on every request. And unlike `hono/cors`, a
+ * refused origin gets no `Access-Control-Allow-*` header at all, preflights included.
  */
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
 
 export interface AllowedCorsOptions {
   origins: readonly string[]
+  /**
+   * Let any origin read the answers (a route that itself refuses unknown origins with a readable
+   * `403`, before it does anything), so a shop missing from `ALLOWED_ORIGINS` learns why.
+   * @default false
+   */
+  readableRefusals?: boolean
   allowMethods?: string[]
   allowHeaders?: string[]
   exposeHeaders?: string[]
 }
 
+const isPreflight = (method: string, requestMethod: string | undefined) =>
+  method === 'OPTIONS' && requestMethod !== undefined
+
 export const allowedCors = ({
   origins,
+  readableRefusals = false,
   allowMethods = ['GET', 'POST'],
   allowHeaders = ['Content-Type', 'Idempotency-Key'],
   exposeHeaders = ['Retry-After'],
 }: AllowedCorsOptions): MiddlewareHandler => {
   const allowed = new Set(origins)
-  const inner = cors({
-    origin: (origin) => (allowed.has(origin) ? origin : null),
+  const readable = (origin: string | undefined): origin is string =>
+    origin !== undefined && (readableRefusals || allowed.has(origin))
+  const preflight = cors({
+    origin: (origin) => (readable(origin) ? origin : null),
     allowMethods,
     allowHeaders,
     exposeHeaders,
     maxAge: 600,
   })
+  const expose = exposeHeaders.join(',')
   return async function allowedCors(c, next) {
     const origin = c.req.header('origin')
-    if (origin && allowed.has(origin)) return inner(c, next)
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      return c.body(null, 204, { Vary: 'Origin' })
+    if (isPreflight(c.req.method, c.req.header('access-control-request-method'))) {
+      return readable(origin) ? preflight(c, next) : c.body(null, 204, { Vary: 'Origin' })
+    }
+    c.header('Vary', 'Origin', { append: true })
+    if (readable(origin)) {
+      c.header('Access-Control-Allow-Origin', origin)
+      if (expose) c.header('Access-Control-Expose-Headers', expose)
     }
     await next()
-    c.header('Vary', 'Origin', { append: true })
   }
 }
 
 /** `Access-Control-Allow-Origin: *` for public, read-only resources. */
-export const publicCors = (): MiddlewareHandler => cors({ origin: '*', allowMethods: ['GET', 'HEAD'] })
+export const publicCors = (): MiddlewareHandler => {
+  const preflight = cors({ origin: '*', allowMethods: ['GET', 'HEAD'] })
+  return async function publicCors(c, next) {
+    if (isPreflight(c.req.method, c.req.header('access-control-request-method'))) return preflight(c, next)
+    c.header('Access-Control-Allow-Origin', '*')
+    await next()
+  }
+}
