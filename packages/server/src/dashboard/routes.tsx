@@ -7,9 +7,9 @@
  */
 import { isClientRrn, matchLocale } from '@portmanat-checkout/shared'
 import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import * as v from 'valibot'
 import type { Services } from '../deps.ts'
+import { bodyLimit } from '../http/body-limit.ts'
 import { ApiError } from '../http/errors.ts'
 import { sendDocument } from '../pages/document.tsx'
 import { createMerchantOrder, MerchantOrderInput, payUrl } from '../payments/create-order.ts'

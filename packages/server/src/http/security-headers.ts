@@ -40,7 +40,9 @@ export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandle
     ['X-Permitted-Cross-Domain-Policies', 'none'],
     ['X-XSS-Protection', '0'],
     ['Permissions-Policy', PERMISSIONS_POLICY],
-    ...(https ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]] : []),
+    ...(https
+      ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]]
+      : []),
   ]
   return async function securityHeaders(c, next) {
     for (const [name, value] of headers) c.header(name, value)
