@@ -6,5 +6,6 @@ export default defineConfig({
     name: 'widget',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'jsdom',
+    setupFiles: ['src/testing/setup.ts'],
   },
 })

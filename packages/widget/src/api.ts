@@ -1,21 +1,20 @@
 /**
- * The widget's only network code, and the checks of the server's answers. Calls never throw:
- * they resolve to `{value}` or `{error}`. No cookies (`credentials: 'omit'`), no origin but the
- * endpoint. The checks are hand-written (valibot does not fit the 8 KB budget) and keep to what
- * safety needs: text is text, amounts are canonical, the redirect is an http(s) URL with string
- * fields for exactly the amount shown. Text fields are only ever rendered as text.
+ * The widget's only network code. Calls never throw: they resolve to `{value}` or `{error}`. No
+ * cookies (`credentials: 'omit'`), no origin but the endpoint. The checks are hand-written
+ * (valibot does not fit the size budget) and keep to what safety needs: text is text, amounts
+ * are canonical. The modal's own answer checks live in `modal/answers.ts`.
  */
-import type { OrderStatus } from '@portmanat-checkout/shared'
 
 /**
  * Why a call failed, in the few categories the buyer is told about:
  * - `config`: 400, 413, 415 and other 4xx, or a 404 of a payment (the embed or server is set up wrongly)
+ * - `origin`: 403 `origin_not_allowed` (the shop's origin is missing from `ALLOWED_ORIGINS`)
  * - `not_found`: 404 of an item (not for sale)
  * - `rate_limited`: 429 (`retryAfter` from `Retry-After`)
  * - `server`: 5xx, 409, an answer that is not the documented JSON
- * - `network`: no answer (offline, CORS refused, 15 s timeout)
+ * - `network`: no answer (offline, CORS refused, 15 s timeout), or the modal could not load
  */
-export type ErrorKind = 'config' | 'not_found' | 'rate_limited' | 'server' | 'network'
+export type ErrorKind = 'config' | 'origin' | 'not_found' | 'rate_limited' | 'server' | 'network'
 
 /** A failed call to the signing server. `message` is for developers (console, events). */
 export interface WidgetError {
@@ -31,29 +30,10 @@ export interface WidgetError {
 
 export type Result<T> = { value: T; error?: undefined } | { error: WidgetError }
 
-/** What the modal shows of an order. */
-export interface Order {
-  client_rrn: string
-  /** Canonical: `5.23`. */
-  amount: string
-  title: string
-  description?: string
-}
-
-/** `201` of `POST /api/checkout`: the order and the form that pays it. */
-export interface Summary extends Order {
-  redirect: { url: string; fields: Record<string, string> }
-}
-
-/** `GET /api/payments/:client_rrn`. */
-export interface Payment extends Order {
-  status: OrderStatus
-}
-
 /** True when pressing Retry can succeed without anyone changing the embed or the server. */
-export const isRetryable = ({ kind }: WidgetError): boolean => kind !== 'config' && kind !== 'not_found'
+export const isRetryable = ({ kind }: WidgetError): boolean => /^(ra|se|ne)/.test(kind)
 
-const isText = (value: unknown): value is string => typeof value === 'string'
+export const isText = (value: unknown): value is string => typeof value === 'string'
 
 /** A canonical amount: whole manat without leading zeros, a dot, two decimals (`5.23`). */
 export const isAmount = (value: unknown): value is string =>
@@ -65,32 +45,6 @@ export function httpUrl(text: unknown, base?: string): URL | undefined {
     const url = new URL(text as string, base)
     if (/^https?:$/.test(url.protocol)) return url
   } catch {}
-}
-
-// `Object(x)` reads properties of anything without throwing; each value is checked after.
-
-function isOrder(body: unknown): body is Order {
-  const { client_rrn, amount, title, description } = Object(body)
-  return (
-    isText(client_rrn) && isAmount(amount) && isText(title) && (description == null || isText(description))
-  )
-}
-
-/** `201` of `POST /api/checkout`. */
-export function isSummary(body: unknown): body is Summary {
-  const { url, fields } = Object(Object(body).redirect)
-  return (
-    isOrder(body) &&
-    !!httpUrl(url) &&
-    Object.values(Object(fields)).every(isText) &&
-    Object(fields).amount === body.amount
-  )
-}
-
-/** `GET /api/payments/:client_rrn`. */
-export function isPayment(body: unknown): body is Payment {
-  const { status } = Object(body)
-  return isOrder(body) && isText(status) && /^(created|pending|paid|failed|expired)$/.test(status)
 }
 
 /** `GET /api/items/:id`, as far as the price on the button needs it. */
@@ -133,7 +87,9 @@ export async function request<T>(
             ? notFound
             : status === 429
               ? 'rate_limited'
-              : 'config',
+              : code === 'origin_not_allowed'
+                ? 'origin'
+                : 'config',
       status,
       code: isText(code) ? code : undefined,
       retryAfter: +(response.headers.get('retry-after') ?? '') || undefined,

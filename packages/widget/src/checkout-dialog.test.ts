@@ -1,12 +1,7 @@
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { serve, setup } from './testing/checkout-harness.ts'
 import { checkoutAnswer, json, RRN } from './testing/fake-server.ts'
-
-afterEach(() => {
-  document.body.replaceChildren()
-  vi.unstubAllGlobals()
-})
 
 describe('the dialog', () => {
   it('is modal, labelled by its title, described by its text and order, and announces phases politely', async () => {
@@ -14,7 +9,7 @@ describe('the dialog', () => {
     serve(() => new Promise<Response>((resolve) => (answer = resolve)))
     const { view, root } = setup()
     view.getByRole('button', { name: 'Pay' }).click()
-    const dialog = view.getByRole('dialog', { name: 'Preparing your order…' })
+    const dialog = await view.findByRole('dialog', { name: 'Preparing your order…' })
     expect(dialog.getAttribute('aria-modal')).toBe('true')
     expect(dialog.closest('[lang]')?.getAttribute('lang')).toBe('en')
     const live = root.querySelector('[aria-live="polite"]')
@@ -35,24 +30,25 @@ describe('the dialog', () => {
     pay.focus()
     await user.keyboard('{Enter}')
     await view.findByRole('dialog', { name: 'Confirm your payment' })
+    const close = view.getByRole('button', { name: 'Close' })
     const confirm = view.getByRole('button', { name: 'Pay ₼5.23' })
     const cancel = view.getByRole('button', { name: 'Cancel' })
     expect(active()).toBe(confirm)
     await user.keyboard('{Tab}')
+    expect(active()).toBe(close)
+    await user.keyboard('{Tab}')
     expect(active()).toBe(cancel)
     await user.keyboard('{Tab}')
     expect(active()).toBe(confirm)
     await user.keyboard('{Shift>}{Tab}{/Shift}')
     expect(active()).toBe(cancel)
-    await user.keyboard('{Shift>}{Tab}{/Shift}')
-    expect(active()).toBe(confirm)
     await user.keyboard('{Escape}')
     expect(view.queryByRole('dialog')).toBeNull()
     expect(active()).toBe(pay)
     expect(events).toEqual([['cancel', { client_rrn: RRN }]])
   })
 
-  it('closes on a backdrop click but not on a click inside the dialog', async () => {
+  it('closes with its × button, on a backdrop click, but not on a click inside the dialog', async () => {
     serve(() => json(201, checkoutAnswer()))
     const user = userEvent.setup()
     const { view, root } = setup()
@@ -62,24 +58,73 @@ describe('the dialog', () => {
     expect(view.queryByRole('dialog')).not.toBeNull()
     await user.click(root.querySelector('.b') as HTMLElement)
     expect(view.queryByRole('dialog')).toBeNull()
+    await user.click(view.getByRole('button', { name: 'Pay' }))
+    await user.click(await view.findByRole('button', { name: 'Close' }))
+    expect(view.queryByRole('dialog')).toBeNull()
+  })
+
+  it('keeps the page behind it from scrolling while it is open', async () => {
+    // jsdom cannot construct sheets: a stand-in that keeps its text.
+    vi.stubGlobal(
+      'CSSStyleSheet',
+      class {
+        text = ''
+        replaceSync(text: string) {
+          this.text = text
+        }
+      },
+    )
+    const locks = () =>
+      document.adoptedStyleSheets.filter((sheet) =>
+        (sheet as unknown as { text: string }).text.includes('overflow:hidden'),
+      )
+    serve(() => json(201, checkoutAnswer()))
+    const { view } = setup()
+    await userEvent.setup().click(view.getByRole('button', { name: 'Pay' }))
+    await view.findByRole('dialog', { name: 'Confirm your payment' })
+    expect(locks()).toHaveLength(1)
+    await userEvent.setup().keyboard('{Escape}')
+    expect(locks()).toHaveLength(0)
   })
 
   it.each([
-    ['az', 'Ödə', 'Ödənişi təsdiqləyin', 'Məbləğ', '5,23\u00a0₼', 'Ödə 5,23\u00a0₼', 'Ləğv et'],
-    ['en', 'Pay', 'Confirm your payment', 'Amount', '₼5.23', 'Pay ₼5.23', 'Cancel'],
-    ['ru', 'Оплатить', 'Подтвердите оплату', 'Сумма', '5,23\u00a0₼', 'Оплатить 5,23\u00a0₼', 'Отмена'],
-  ] as const)('speaks %s', async (locale, payLabel, title, amountLabel, amount, confirm, cancel) => {
-    serve(() => json(201, checkoutAnswer()))
-    const { view } = setup({ locale })
-    const pay = view.getByRole('button', { name: payLabel })
-    expect(pay.closest('[lang]')?.getAttribute('lang')).toBe(locale)
-    await userEvent.setup().click(pay)
-    const dialog = await view.findByRole('dialog', { name: title })
-    expect(dialog.textContent).toContain(amountLabel)
-    expect(dialog.textContent).toContain(amount)
-    expect(view.getByRole('button', { name: confirm })).toBeTruthy()
-    expect(view.getByRole('button', { name: cancel })).toBeTruthy()
-  })
+    [
+      'az',
+      'Ödə',
+      'Ödənişi təsdiqləyin',
+      'Məbləğ',
+      '5,23\u00a0₼',
+      '5,23\u00a0₼ ödə',
+      'Ləğv et',
+      'Sifariş nömrəsi',
+    ],
+    ['en', 'Pay', 'Confirm your payment', 'Amount', '₼5.23', 'Pay ₼5.23', 'Cancel', 'Order number'],
+    [
+      'ru',
+      'Оплатить',
+      'Подтвердите оплату',
+      'Сумма',
+      '5,23\u00a0₼',
+      'Оплатить 5,23\u00a0₼',
+      'Отмена',
+      'Номер заказа',
+    ],
+  ] as const)(
+    'speaks %s',
+    async (locale, payLabel, title, amountLabel, amount, confirm, cancel, reference) => {
+      serve(() => json(201, checkoutAnswer()))
+      const { view } = setup({ locale })
+      const pay = view.getByRole('button', { name: payLabel })
+      expect(pay.closest('[lang]')?.getAttribute('lang')).toBe(locale)
+      await userEvent.setup().click(pay)
+      const dialog = await view.findByRole('dialog', { name: title })
+      expect(dialog.textContent).toContain(amountLabel)
+      expect(dialog.textContent).toContain(amount)
+      expect(dialog.textContent).toContain(reference)
+      expect(view.getByRole('button', { name: confirm })).toBeTruthy()
+      expect(view.getByRole('button', { name: cancel })).toBeTruthy()
+    },
+  )
 
   it('groups thousands in the amount', async () => {
     serve(() =>

@@ -1,48 +1,95 @@
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { serve, setup } from './testing/checkout-harness.ts'
+import { describe, expect, it, vi } from 'vitest'
+import { handleReturn } from './open.ts'
+import { inside, serve, setup } from './testing/checkout-harness.ts'
 import { type Answer, apiError, ENDPOINT, json, paymentAnswer, RRN } from './testing/fake-server.ts'
 
-afterEach(() => {
-  document.body.replaceChildren()
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-})
+const payment = (status: Parameters<typeof paymentAnswer>[0], reason?: string) =>
+  json(200, { ...paymentAnswer(status), ...(reason ? { reason } : {}) })
 
-const payment = (status: Parameters<typeof paymentAnswer>[0]) => json(200, paymentAnswer(status))
+const back = (status = 'paid') => setup({}, { returnTo: [status, RRN] })
 
 describe('the return', () => {
-  it('asks the server, uncached, and trusts it', async () => {
+  it('asks the server, uncached, and trusts it over the address bar', async () => {
     const fetch = serve(() => payment('failed'))
-    const { view, checkout, events } = setup()
-    checkout.showReturn(RRN)
-    expect(view.getByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
+    const { view, events } = back('paid')
     expect((await view.findByRole('dialog', { name: 'Payment failed' })).textContent).toContain(RRN)
-    expect(fetch.calls[0]?.url).toBe(`${ENDPOINT}/api/payments/${RRN}`)
+    expect(fetch.calls[0]).toMatchObject({ url: `${ENDPOINT}/api/payments/${RRN}` })
     expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed' }]])
   })
 
-  it('shows a paid payment and fires portmanat:success', async () => {
+  it('shows a paid payment, fires portmanat:success and then cleans the address bar', async () => {
     serve(() => payment('paid'))
-    const { view, checkout, events, active } = setup()
-    checkout.showReturn(RRN)
+    const { view, events, active } = back()
     await view.findByRole('dialog', { name: 'Payment received' })
-    expect(active()).toBe(view.getByRole('button', { name: 'Close' }))
+    expect(active()).toBe(view.getAllByRole('button', { name: 'Close' })[1])
     expect(view.queryByRole('button', { name: 'Try again' })).toBeNull()
     expect(events).toEqual([['success', { client_rrn: RRN, status: 'paid' }]])
+    expect(location.pathname + location.search).toBe('/shop')
+  })
+
+  it('reads a cancel on the PSP pages as "not completed", with Try again making a new order', async () => {
+    const fetch = serve((call) => (call.method === 'POST' ? 'hang' : payment('failed', 'cancelled')))
+    const user = userEvent.setup()
+    const { view, events } = back('failed')
+    const dialog = await view.findByRole('dialog', { name: 'Payment not completed' })
+    expect(dialog.textContent).toContain('You left the payment page before paying.')
+    expect(events).toEqual([['cancel', { client_rrn: RRN, status: 'failed', reason: 'cancelled' }]])
+    await user.click(view.getByRole('button', { name: 'Try again' }))
+    await view.findByRole('dialog', { name: 'Preparing your order…' })
+    expect(fetch.calls.at(-1)).toMatchObject({ method: 'POST', body: { item: 'premium' } })
+  })
+
+  it('reads a decline as declined, also with Try again', async () => {
+    serve(() => payment('failed', 'declined'))
+    const { view, events } = back('failed')
+    const dialog = await view.findByRole('dialog', { name: 'Payment declined' })
+    expect(dialog.textContent).toContain('The bank declined the card.')
+    expect(view.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed', reason: 'declined' }]])
+  })
+
+  it('keeps asking while the server does not answer, never says "could not start", and keeps the address', async () => {
+    const answers: Answer[] = [new TypeError('offline'), apiError(503, 'unavailable'), payment('paid')]
+    const fetch = serve((_, index) => answers[index] ?? payment('paid'))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { view } = back()
+    await vi.advanceTimersByTimeAsync(10)
+    expect(view.getByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
+    expect(view.queryByText(/could not start/i)).toBeNull()
+    expect(location.search).toContain(RRN)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(fetch.calls).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(fetch.calls).toHaveLength(3)
+    expect(view.getByRole('dialog', { name: 'Payment received' })).toBeTruthy()
+    expect(location.search).toBe('')
+  })
+
+  it('after a few unanswered tries says it could not check, warns against paying again, and offers to ask again', async () => {
+    const fetch = serve((_, index) => (index < 6 ? new TypeError('offline') : payment('paid')))
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { view, events } = back()
+    await vi.advanceTimersByTimeAsync(20_000)
+    const dialog = view.getByRole('dialog', { name: 'Could not check the payment' })
+    expect(dialog.textContent).toContain('Do not pay again')
+    expect(location.search).toContain(RRN)
+    expect(events).toEqual([])
+    vi.useRealTimers()
+    await userEvent.setup().click(view.getByRole('button', { name: 'Try again' }))
+    await view.findByRole('dialog', { name: 'Payment received' })
+    expect(fetch.calls).toHaveLength(7)
   })
 
   it('polls a pending payment with backoff until it is paid', async () => {
-    vi.useFakeTimers()
     const answers = ['pending', 'pending', 'pending', 'paid'] as const
     const fetch = serve((_, index) => payment(answers[index] ?? 'paid'))
-    const { view, checkout, events } = setup()
-    checkout.showReturn(RRN)
-    await vi.advanceTimersByTimeAsync(0)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { view, events } = back('pending')
+    await vi.advanceTimersByTimeAsync(10)
     expect(view.getByRole('dialog', { name: 'Payment is processing' })).toBeTruthy()
-    await vi.advanceTimersByTimeAsync(999)
     expect(fetch.calls).toHaveLength(1)
-    await vi.advanceTimersByTimeAsync(1)
+    await vi.advanceTimersByTimeAsync(1000)
     expect(fetch.calls).toHaveLength(2)
     await vi.advanceTimersByTimeAsync(2000)
     expect(fetch.calls).toHaveLength(3)
@@ -57,62 +104,42 @@ describe('the return', () => {
     expect(fetch.calls).toHaveLength(4)
   })
 
-  it('stops polling after 2 minutes and says it is still processing', async () => {
-    vi.useFakeTimers()
+  it('stops polling after 2 minutes, says what really happens next, and can ask again', async () => {
     const fetch = serve(() => payment('pending'))
-    const { view, checkout, events } = setup()
-    checkout.showReturn(RRN)
-    await vi.advanceTimersByTimeAsync(120_000)
-    expect(view.getByRole('dialog', { name: 'Payment is processing' }).textContent).toContain(
-      'We will email you the result.',
-    )
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { view, events } = back('pending')
+    await vi.advanceTimersByTimeAsync(121_000)
+    const dialog = view.getByRole('dialog', { name: 'Payment is processing' })
+    expect(dialog.textContent).toContain('the shop learns the result as soon as it does')
+    expect(dialog.textContent).not.toMatch(/e-?mail/i)
     const count = fetch.calls.length
     expect(count).toBeGreaterThan(10)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(fetch.calls).toHaveLength(count)
     expect(events.map(([type]) => type)).toEqual(['pending'])
+    // The address keeps the return: a reload asks again.
+    expect(location.search).toContain(RRN)
+    view.getByRole('button', { name: 'Try again' }).click()
+    await vi.advanceTimersByTimeAsync(10)
+    expect(fetch.calls).toHaveLength(count + 1)
   })
 
-  it('rides out a failed poll while pending', async () => {
-    vi.useFakeTimers()
-    const answers: Answer[] = [payment('pending'), new TypeError('offline'), payment('paid')]
-    serve((_, index) => answers[index] ?? payment('paid'))
-    const { view, checkout } = setup()
-    checkout.showReturn(RRN)
-    await vi.advanceTimersByTimeAsync(3000)
-    expect(view.getByRole('dialog', { name: 'Payment received' })).toBeTruthy()
-  })
-
-  it('shows an error with Retry when the first check fails, and Retry checks again', async () => {
-    const fetch = serve((_, index) => (index === 0 ? apiError(503, 'unavailable') : payment('paid')))
-    const user = userEvent.setup()
-    const { view, checkout } = setup()
-    checkout.showReturn(RRN)
-    await user.click(await view.findByRole('button', { name: 'Try again' }))
-    await view.findByRole('dialog', { name: 'Payment received' })
-    expect(fetch.calls.map((call) => call.url)).toEqual([
-      `${ENDPOINT}/api/payments/${RRN}`,
-      `${ENDPOINT}/api/payments/${RRN}`,
-    ])
-  })
-
-  it('offers Close, not a new attempt, after a failed payment; focus returns to Pay', async () => {
-    serve(() => payment('failed'))
-    const user = userEvent.setup()
-    const { view, checkout, active } = setup()
-    checkout.showReturn(RRN)
-    await view.findByRole('dialog', { name: 'Payment failed' })
+  it('offers Close only, not a new order, in the return-only modal', async () => {
+    serve(() => payment('failed', 'declined'))
+    history.replaceState(null, '', `/?portmanat_status=failed&client_rrn=${RRN}`)
+    expect(handleReturn({ endpoint: ENDPOINT, locale: 'en' })).toBe(true)
+    const host = document.querySelector('portmanat-checkout-modal')
+    const view = inside(host?.shadowRoot)
+    await view.findByRole('dialog', { name: 'Payment declined' })
     expect(view.queryByRole('button', { name: 'Try again' })).toBeNull()
-    await user.click(view.getByRole('button', { name: 'Close' }))
-    expect(view.queryByRole('dialog')).toBeNull()
-    expect(active()).toBe(view.getByRole('button', { name: 'Pay' }))
   })
 
-  it('offers no new attempt in the return-only modal', async () => {
-    serve(() => payment('failed'))
-    const { view, checkout } = setup({}, { button: false })
-    checkout.showReturn(RRN)
-    await view.findByRole('dialog', { name: 'Payment failed' })
-    expect(view.queryByRole('button', { name: 'Try again' })).toBeNull()
+  it('says a wrong set-up at once and where developers look', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    serve(() => apiError(404, 'not_found'))
+    const { view } = back()
+    await view.findByRole('dialog', { name: 'Could not check the payment' })
+    expect(view.getByRole('alert').textContent).toBe('This payment button is not set up correctly.')
+    expect(error).toHaveBeenCalledWith('[portmanat-checkout]', 'not_found happened')
   })
 })

@@ -31,7 +31,9 @@ describe('the script-tag entry', () => {
     vi.stubGlobal('fetch', fetch)
     document.body.innerHTML = '<portmanat-checkout item="premium"></portmanat-checkout>'
     document.querySelector('portmanat-checkout')?.shadowRoot?.querySelector('button')?.click()
-    expect(fetch).toHaveBeenCalledWith('https://pay.example.az/api/checkout', expect.anything())
+    await vi.waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith('https://pay.example.az/api/checkout', expect.anything()),
+    )
     vi.unstubAllGlobals()
     document.body.replaceChildren()
   })

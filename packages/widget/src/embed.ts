@@ -1,7 +1,8 @@
 /**
  * @module embed
- * The `<script src=…/widget.js>` entry (built as one IIFE): registers `<portmanat-checkout>`
- * and `window.PortmanatCheckout`, and nothing else on `window`. Loading it twice is harmless.
+ * The `<script src=…/widget.js>` entry, the loader (built as one IIFE, without Preact):
+ * registers `<portmanat-checkout>` and `window.PortmanatCheckout`, and nothing else on
+ * `window`. Loading it twice is harmless.
  */
 
 import { define, handleReturn, open, version } from './index.ts'
@@ -20,7 +21,10 @@ declare global {
 
 // currentScript is set while this script runs, also with `async`; it is null inside modules.
 const script = document.currentScript
-if (script instanceof HTMLScriptElement && script.src) defaults.endpoint ??= new URL(script.src).origin
+if (script instanceof HTMLScriptElement && script.src && !defaults.src) {
+  defaults.src = script.src
+  defaults.endpoint ??= new URL(script.src).origin
+}
 
 define()
 window.PortmanatCheckout ??= Object.freeze({ open, define, handleReturn, version })

@@ -7,7 +7,7 @@
 export type { Locale } from '@portmanat-checkout/shared'
 export type { ErrorKind, WidgetError } from './api.ts'
 export { type DefineOptions, define } from './define.ts'
-export type { CheckoutEventDetail, CheckoutEventName } from './events.ts'
+export type { CheckoutEventDetail, CheckoutEventName, FailureReason } from './events.ts'
 export {
   type CheckoutCallbacks,
   handleReturn,

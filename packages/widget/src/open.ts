@@ -4,10 +4,12 @@
  * shadow host appended to `document.body` and removed when the modal closes.
  */
 import type { Locale } from '@portmanat-checkout/shared'
-import { type Checkout, mount } from './checkout.tsx'
 import type { CheckoutEventDetail } from './events.ts'
-import { type Config, parseOptions, type Theme } from './options.ts'
+import { pageLocale } from './i18n/index.ts'
+import type { ModalController } from './modal-contract.ts'
+import { type Config, PREFIX, parseOptions, type Theme } from './options.ts'
 import { claimReturn } from './return-params.ts'
+import { attach } from './surface.ts'
 
 /** Callbacks of {@link open} and {@link handleReturn}; the same moments as the element's events. */
 export interface CheckoutCallbacks {
@@ -17,7 +19,7 @@ export interface CheckoutCallbacks {
   onPending?: (detail: CheckoutEventDetail) => void
   /** The checkout could not start, or the payment failed (`portmanat:error`). */
   onError?: (detail: CheckoutEventDetail) => void
-  /** The buyer closed the modal before paying (`portmanat:cancel`). */
+  /** The buyer closed the modal, or cancelled on the PSP's pages, before paying (`portmanat:cancel`). */
   onCancel?: (detail: CheckoutEventDetail) => void
 }
 
@@ -33,6 +35,8 @@ export interface ReturnOptions extends CheckoutCallbacks {
 export interface OpenOptions extends ReturnOptions {
   /** The catalogue item to sell. */
   item: string
+  /** How many of it, when the catalog allows more than one (`max_quantity`). @default 1 */
+  quantity?: number
   /** Where the buyer comes back to. @default the current page without return parameters */
   returnUrl?: string
 }
@@ -44,27 +48,53 @@ export interface OpenHandle {
 }
 
 /** The options through the embed's parser; throws its prefixed message before anything is touched. */
-function configure(options: ReturnOptions & { returnUrl?: string }, item: string): Config {
-  const raw = { item, endpoint: options.endpoint, locale: options.locale, theme: options.theme }
-  const config = parseOptions((name) =>
-    name === 'return-url' ? options.returnUrl : raw[name as keyof typeof raw],
-  )
+function configure(options: Partial<OpenOptions>, item: string): Config {
+  const raw: Record<string, unknown> = { ...options, item, 'return-url': options.returnUrl }
+  const config = parseOptions((name) => {
+    const value = raw[name]
+    return value == null ? value : `${value}`
+  })
   if (typeof config === 'string') throw new TypeError(config)
   return config
 }
 
-function modal(config: Config, callbacks: CheckoutCallbacks): Checkout {
+/** A modal on a host of its own, driven by `run` once the chunk is there. */
+function modal(config: Config, callbacks: CheckoutCallbacks, run: (modal: ModalController) => void) {
   // An undefined custom element: page CSS aimed at divs cannot hide or restyle the host.
   const host = document.createElement('portmanat-checkout-modal')
   host.setAttribute('theme', config.theme)
   document.body.append(host)
-  return mount(
-    host,
-    () => config,
-    false,
-    callbacks,
-    () => host.remove(),
+  let closed = false
+  let controller: ModalController | undefined
+  const surface = attach(host, callbacks, {
+    button: () => null,
+    busy() {},
+    idle: () => host.remove(),
+  })
+  surface.modal(config.locale ?? pageLocale()).then(
+    (modal) => {
+      controller = modal
+      if (closed) host.remove()
+      else run(modal)
+    },
+    (reason) => {
+      const message = `the checkout could not load: ${reason}`
+      console.error(PREFIX, message)
+      surface.emit('Error', { error: { kind: 'network', message } })
+      host.remove()
+    },
   )
+  return {
+    close(): void {
+      if (controller) controller.close()
+      else {
+        // Closed before the modal arrived: nothing was ordered.
+        if (!closed) surface.emit('Cancel', {})
+        closed = true
+        host.remove()
+      }
+    },
+  }
 }
 
 /**
@@ -74,16 +104,15 @@ function modal(config: Config, callbacks: CheckoutCallbacks): Checkout {
  * @example open({ item: 'premium', locale: 'en', onCancel: () => console.log('cancelled') })
  */
 export function open(options: OpenOptions): OpenHandle {
-  const checkout = modal(configure(options, options.item), options)
-  checkout.start()
-  return { close: checkout.close }
+  const config = configure(options, options.item)
+  return { close: modal(config, options, (checkout) => checkout.start(config)).close }
 }
 
 /**
  * On the page the buyer returns to (`?portmanat_status=…&client_rrn=…`), shows the payment's
- * result in a modal, polling while it is pending, and cleans the address bar. The element does
- * this by itself, and the script tag calls it after `load` for pages without one. Runs at most
- * once per page.
+ * result in a modal, polling while it is pending, and cleans the address bar once the server
+ * confirmed it. The element does this by itself, and the script tag calls it after `load` for
+ * pages without one. Runs at most once per page.
  *
  * @returns whether there was a return to show
  */
@@ -91,6 +120,6 @@ export function handleReturn(options: ReturnOptions = {}): boolean {
   // The return-only modal sells nothing; the parser still checks everything else.
   const config = configure(options, '-')
   const clientRrn = claimReturn()
-  if (clientRrn) modal(config, options).showReturn(clientRrn)
+  if (clientRrn) modal(config, options, (checkout) => checkout.showReturn(config, clientRrn))
   return !!clientRrn
 }

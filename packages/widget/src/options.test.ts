@@ -20,6 +20,7 @@ describe('parseOptions', () => {
       label: undefined,
       theme: 'auto',
       showPrice: false,
+      quantity: 1,
     })
   })
 

@@ -14,9 +14,10 @@ export type Theme = 'light' | 'dark' | 'auto'
 
 /**
  * Page-wide defaults: the script-tag entry sets the endpoint to the origin `widget.js` came
- * from; `define({ endpoint })` sets it for bundler users.
+ * from (and `src` to its URL, where the modal chunk is found); `define({ endpoint })` sets the
+ * endpoint for bundler users.
  */
-export const defaults: { endpoint?: string | undefined } = {}
+export const defaults: { endpoint?: string | undefined; src?: string } = {}
 
 /** Options after parsing: every field has its final value. */
 export interface Config {
@@ -33,9 +34,31 @@ export interface Config {
   theme: Theme
   /** @default false */
   showPrice: boolean
+  /** How many of the item (the server multiplies and checks its `max_quantity`). @default 1 */
+  quantity: number
 }
 
-export type OptionName = 'item' | 'endpoint' | 'locale' | 'return-url' | 'label' | 'theme' | 'show-price'
+export type OptionName =
+  | 'item'
+  | 'endpoint'
+  | 'locale'
+  | 'return-url'
+  | 'label'
+  | 'theme'
+  | 'show-price'
+  | 'quantity'
+
+/** Every option, in the order the element observes them. */
+export const OPTION_NAMES: OptionName[] = [
+  'item',
+  'endpoint',
+  'locale',
+  'return-url',
+  'label',
+  'theme',
+  'show-price',
+  'quantity',
+]
 
 /** The raw value of an option as a string, the way attributes arrive; `null` or `undefined` when absent. */
 export type RawOptions = (name: OptionName) => string | null | undefined
@@ -58,6 +81,7 @@ export function parseOptions(raw: RawOptions): Config | string {
   const back = get('return-url')
   const returnUrl = httpUrl(back ?? withoutReturnParams(location.href), location.href)
   const showPrice = get('show-price')
+  const quantity = get('quantity') ?? '1'
   // [option, its value, whether it is fine]; an absent required value is "required".
   const wrong = (
     [
@@ -67,6 +91,7 @@ export function parseOptions(raw: RawOptions): Config | string {
       ['locale', tag, !tag || locale],
       ['theme', theme, /^(light|dark|auto)$/.test(theme)],
       ['return-url', back, returnUrl],
+      ['quantity', quantity, /^[1-9]\d{0,2}$/.test(quantity)],
     ] as const
   ).find((check) => !check[2])
   return wrong || !item || !url || !returnUrl
@@ -80,5 +105,6 @@ export function parseOptions(raw: RawOptions): Config | string {
         theme: theme as Theme,
         // A boolean attribute: present means on, except an explicit "false" from frameworks.
         showPrice: raw('show-price') != null && showPrice !== 'false',
+        quantity: +quantity,
       }
 }

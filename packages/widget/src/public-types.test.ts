@@ -13,6 +13,7 @@ describe('types/index.d.ts', () => {
     expectTypeOf<Declared.ReturnOptions>().toEqualTypeOf<Source.ReturnOptions>()
     expectTypeOf<Declared.CheckoutEventDetail>().toEqualTypeOf<Source.CheckoutEventDetail>()
     expectTypeOf<Declared.CheckoutEventName>().toEqualTypeOf<Source.CheckoutEventName>()
+    expectTypeOf<Declared.FailureReason>().toEqualTypeOf<Source.FailureReason>()
     expectTypeOf<Declared.WidgetError>().toEqualTypeOf<Source.WidgetError>()
     expectTypeOf<Declared.Locale>().toEqualTypeOf<Source.Locale>()
     expectTypeOf<Declared.Theme>().toEqualTypeOf<Source.Theme>()

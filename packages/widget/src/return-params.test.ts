@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { claimReturn, resetReturnClaim, withoutReturnParams } from './return-params.ts'
+import { claimReturn, cleanReturn, resetReturnClaim, withoutReturnParams } from './return-params.ts'
 import { RRN } from './testing/fake-server.ts'
 
 afterEach(() => {
@@ -19,9 +19,11 @@ describe('withoutReturnParams', () => {
 })
 
 describe('claimReturn', () => {
-  it('hands the client_rrn out once and cleans the address bar', () => {
+  it('hands the client_rrn out once; cleanReturn cleans the address bar', () => {
     history.replaceState(null, '', `/shop?ref=7&portmanat_status=pending&client_rrn=${RRN}#top`)
     expect(claimReturn()).toBe(RRN)
+    expect(location.search).toContain(RRN)
+    cleanReturn()
     expect(location.pathname + location.search + location.hash).toBe('/shop?ref=7#top')
     history.replaceState(null, '', `/shop?portmanat_status=paid&client_rrn=${RRN}`)
     expect(claimReturn()).toBeUndefined()

@@ -21,9 +21,9 @@ let claimed = false
 
 /**
  * The `client_rrn` of a return to the current page, handed out once: the first
- * `<portmanat-checkout>` (or `handleReturn()`) to ask gets it, and the address bar loses the
- * parameters so that a reload or a second element does not show the result again. Malformed
- * parameters (a hand-edited or truncated link) are left alone with a warning.
+ * `<portmanat-checkout>` (or `handleReturn()`) to ask gets it. The parameters stay in the address
+ * bar until the server has confirmed the result ({@link cleanReturn}), so a reload before that
+ * asks again. Malformed parameters (a hand-edited or truncated link) are left alone with a warning.
  */
 export function claimReturn(): string | undefined {
   const query = new URLSearchParams(location.search)
@@ -31,12 +31,13 @@ export function claimReturn(): string | undefined {
   const clientRrn = query.get('client_rrn')
   if (claimed || status === null) return
   claimed = true
-  if (/^(paid|pending|failed)$/.test(status) && isClientRrn(clientRrn)) {
-    history.replaceState(history.state, '', withoutReturnParams(location.href))
-    return clientRrn
-  }
+  if (/^(paid|pending|failed)$/.test(status) && isClientRrn(clientRrn)) return clientRrn
   console.warn('[portmanat-checkout] ignoring malformed return parameters')
 }
+
+/** Removes the return parameters from the address bar (other parameters and the hash stay). */
+export const cleanReturn = (): void =>
+  history.replaceState(history.state, '', withoutReturnParams(location.href))
 
 /** For tests: let the next {@link claimReturn} look at the URL again. */
 export const resetReturnClaim = (): void => {

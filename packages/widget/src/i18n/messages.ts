@@ -1,29 +1,18 @@
 /**
- * The shape every locale table fills: one interface, so a missing or misspelt key in `az.ts`,
- * `en.ts` or `ru.ts` is a type error rather than an empty button. Strings are short on purpose:
- * all three tables ship inside the 8 KB script. Dialog titles are keyed by the modal's phase,
- * error texts by `ErrorKind` (`network` reads as `server`).
+ * The loader's strings: the Pay button and the notices beside it. The dialog's own strings ship
+ * with the modal chunk (`modal/i18n/`), so a page that never opens it does not download them.
+ * One interface, so a missing or misspelt key in `az.ts`, `en.ts` or `ru.ts` is a type error
+ * rather than an empty button.
  */
-import type { ErrorKind } from '../api.ts'
-
-export interface Messages extends Record<Exclude<ErrorKind, 'network'>, string> {
-  /** The Pay button; with a price it reads `{pay} {amount}` in every locale. */
+export interface Messages {
+  /** The Pay button. */
   pay: string
-  cancel: string
-  close: string
-  retry: string
-  /** Title while the order is created. */
-  loading: string
-  /** Title of the order summary (also while the form posts). */
-  summary: string
-  amount: string
-  reference: string
-  /** Title of every error. */
-  error: string
-  paid: string
-  /** Title while the payment is checked and while it is pending. */
-  pending: string
-  /** Pending after the polling time limit. */
-  later: string
-  failed: string
+  /** The Pay button with a price: `{a}` is the amount (`5,23 ₼ ödə`, `Pay ₼5.23`). */
+  payAmount: string
+  /** The button of an item the server does not sell. */
+  unavailable: string
+  /** The embed or the server is set up wrongly (also in the dialog). */
+  config: string
+  /** No answer from the signing server, or the modal could not load (also in the dialog). */
+  server: string
 }

@@ -1,22 +1,22 @@
 /**
- * Mounts a checkout surface in a host on the page, with the fetch it talks to stubbed: tests
- * drive it through the DOM the buyer sees (roles and names) and read its events.
+ * Places a `<portmanat-checkout>` on the page with the fetch it talks to stubbed: tests drive it
+ * through the DOM the buyer sees (roles and names) and read its events. The modal comes from a
+ * dynamic import here (as in the ES module build), so it appears a moment after a click: tests
+ * wait for it with `findBy…`.
  */
 import { within } from '@testing-library/preact'
 import { vi } from 'vitest'
-import { mount } from '../checkout.tsx'
-import type { Callbacks } from '../events.ts'
-import type { Config } from '../options.ts'
+import { define } from '../define.ts'
+import type { OptionName } from '../options.ts'
+import { resetReturnClaim } from '../return-params.ts'
 import { ENDPOINT, type FakeFetch, fakeFetch } from './fake-server.ts'
 
-export const CONFIG: Config = {
+/** The attributes every test starts from. */
+export const ATTRIBUTES: Partial<Record<OptionName, string>> = {
   item: 'premium',
   endpoint: ENDPOINT,
   locale: 'en',
-  returnUrl: 'https://shop.az/',
-  label: undefined,
-  theme: 'auto',
-  showPrice: false,
+  'return-url': 'https://shop.az/',
 }
 
 /** Stubs the global fetch with a fake answering from `handler`. */
@@ -37,17 +37,27 @@ export function recordEvents(host: Element): [string, unknown][] {
   return events
 }
 
-/** A host on the page with a checkout of `config` (a string: a misconfiguration). */
+/** A view of a shadow root (Testing Library queries any node; its types only say HTMLElement). */
+export const inside = (root: ShadowRoot | null | undefined) => within(root as unknown as HTMLElement)
+
+/**
+ * A `<portmanat-checkout>` with the {@link ATTRIBUTES} and `attributes` (undefined removes one),
+ * placed on the page. With `returnTo`, the page is first the return of that payment.
+ */
 export function setup(
-  config: Partial<Config> | string = {},
-  options: { button?: boolean; callbacks?: Callbacks } = {},
+  attributes: Partial<Record<OptionName, string | undefined>> = {},
+  { returnTo }: { returnTo?: [status: string, clientRrn: string] } = {},
 ) {
-  const host = document.body.appendChild(document.createElement('div'))
-  const read = () => (typeof config === 'string' ? config : { ...CONFIG, ...config })
-  const checkout = mount(host, read, options.button ?? true, options.callbacks)
-  checkout.paint()
+  define()
+  if (returnTo) {
+    resetReturnClaim()
+    history.replaceState(null, '', `/shop?portmanat_status=${returnTo[0]}&client_rrn=${returnTo[1]}`)
+  }
+  const host = document.createElement('portmanat-checkout')
+  for (const [name, value] of Object.entries({ ...ATTRIBUTES, ...attributes }))
+    if (value !== undefined) host.setAttribute(name, value)
+  const events = recordEvents(host)
+  document.body.append(host)
   const root = host.shadowRoot as ShadowRoot
-  // Testing Library queries any node with querySelectorAll; its types only say HTMLElement.
-  const view = within(root as unknown as HTMLElement)
-  return { host, root, view, checkout, events: recordEvents(host), active: () => root.activeElement }
+  return { host, root, view: inside(root), events, active: () => root.activeElement }
 }

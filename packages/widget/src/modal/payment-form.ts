@@ -1,5 +1,5 @@
 /** What a checkout attempt sends: its idempotency key, and the form that takes the buyer to the PSP. */
-import type { Summary } from './api.ts'
+import type { Summary } from './answers.ts'
 
 /**
  * A fresh `Idempotency-Key`: `crypto.randomUUID` exists only in secure contexts (not on a

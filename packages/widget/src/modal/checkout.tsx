@@ -1,0 +1,250 @@
+/**
+ * One checkout's state machine: creates the order, shows the summary, sends the buyer to the
+ * PSP, and after the return asks the server until the payment is final. It renders
+ * `CheckoutView` with Preact into the loader's container after every change (Preact's
+ * top-level render is synchronous, so a second click in the same task already sees the modal).
+ */
+// biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
+import { h, render } from 'preact'
+import {
+  cleanReturn,
+  isRetryable,
+  PREFIX,
+  pageLocale,
+  type Result,
+  request,
+  type WidgetError,
+} from '../kit.ts'
+import type { ModalController, ModalHost } from '../modal-contract.ts'
+import type { Config } from '../options.ts'
+import { isPayment, isSummary, type Order, type Payment, type Summary } from './answers.ts'
+import { CheckoutView, type Phase } from './checkout-view.tsx'
+import { newKey, submitForm } from './payment-form.ts'
+
+/** How long the widget keeps asking about a pending payment, or a server that does not answer. */
+export const POLL_MS = 120_000
+
+/** Runs checkouts in `host`'s container. */
+export function checkout(host: ModalHost): ModalController {
+  let phase: Phase = ''
+  /** The options of the running checkout. */
+  let config: Config
+  /** The order the modal shows: the summary, or the payment after a return. */
+  let order: (Order & Partial<Summary & Payment>) | undefined
+  let error: WidgetError | undefined
+  let clientRrn: string | undefined
+  let key: string
+  /** What Try again repeats: the order, or the payment check. */
+  let redo: () => void
+  /** Bumped by every request and by stop(): answers to older requests are dropped. */
+  let run = 0
+  let abort: AbortController | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let deadline = 0
+  let polls = 0
+  /** The last result an event was fired for. */
+  let told: Phase = ''
+
+  const set = (next: Phase): void => {
+    phase = next
+    host.busy(phase === 'loading' || phase === 'sending')
+    paint()
+  }
+
+  const stop = (): void => {
+    run++
+    abort?.abort()
+    clearTimeout(timer)
+  }
+
+  const fail = (failure: WidgetError): void => {
+    error = failure
+    set('error')
+    // The merchant has to fix these: say so where developers look.
+    if (failure.kind === 'config') console.error(PREFIX, failure.message)
+    if (failure.kind === 'origin')
+      console.error(
+        PREFIX,
+        `${location.origin} is not in ALLOWED_ORIGINS of ${config.endpoint}: add it there (${failure.message})`,
+      )
+    emit('Error', { client_rrn: clientRrn, error: failure })
+  }
+
+  const emit: ModalHost['emit'] = (name, detail) => host.emit(name, detail)
+
+  /** One request of the running checkout; undefined when a newer request or stop() overtook it. */
+  const call = async <T,>(
+    path: string,
+    accept: (body: unknown) => body is T,
+    init?: RequestInit,
+  ): Promise<Result<T> | undefined> => {
+    const mine = ++run
+    abort = new AbortController()
+    // A 404 of the item: not for sale; of a payment: the embed points at the wrong server.
+    const result = await request(
+      config.endpoint + path,
+      accept,
+      init,
+      init?.body ? 'not_found' : 'config',
+      abort,
+    )
+    if (mine === run) return result
+  }
+
+  const create = async (): Promise<void> => {
+    redo = create
+    clientRrn = order = error = undefined
+    set('loading')
+    const result = await call('/api/checkout', isSummary, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({
+        item: config.item,
+        ...(config.quantity > 1 ? { quantity: config.quantity } : {}),
+        return_url: config.returnUrl,
+        locale: config.locale ?? pageLocale(),
+      }),
+    })
+    if (result?.error) fail(result.error)
+    else if (result) {
+      order = result.value
+      clientRrn = order.client_rrn
+      set('summary')
+    }
+  }
+
+  /** Asks the server about the returned payment, again and again while it is not final. */
+  const check = async (): Promise<void> => {
+    redo = check
+    // The server re-checks pending orders when polled: never answer from the HTTP cache.
+    const result = await call(`/api/payments/${clientRrn}`, isPayment, { cache: 'no-store' })
+    if (!result) return
+    const left = deadline - Date.now()
+    // Every answer or hiccup waits a little longer: 1, 2, 3 … 10 s.
+    const again = (): void => {
+      timer = setTimeout(check, Math.min(++polls * 1000, 10_000, left))
+    }
+    if (result.error) {
+      error = result.error
+      // The server did not answer: nothing is known, so the modal keeps "checking" (a few
+      // times before the first answer, until the time is up while pending); never "failed".
+      // A wrong set-up is said at once.
+      if (isRetryable(error) && left > 0 && (order || polls < 5)) return again()
+      if (!isRetryable(error)) console.error(PREFIX, error.message)
+      return set(order ? 'late' : 'unconfirmed')
+    }
+    error = undefined
+    order = result.value
+    const { status, reason } = order
+    const shown: Phase =
+      status === 'paid'
+        ? 'paid'
+        : status === 'failed' || status === 'expired'
+          ? reason === 'cancelled'
+            ? 'cancelled'
+            : reason === 'declined'
+              ? 'declined'
+              : 'failed'
+          : left > 0
+            ? 'pending'
+            : 'late'
+    set(shown)
+    if (shown === 'pending') again()
+    // Final: the address bar may forget the return, a reload would only ask again.
+    if (!/^(pending|late)$/.test(shown)) cleanReturn()
+    if (shown !== told && shown !== 'late')
+      emit(
+        shown === 'paid'
+          ? 'Success'
+          : shown === 'pending'
+            ? 'Pending'
+            : shown === 'cancelled'
+              ? 'Cancel'
+              : 'Error',
+        { client_rrn: clientRrn, status, ...(reason ? { reason } : {}) },
+      )
+    told = shown
+  }
+
+  /** Asks about the returned payment for another two minutes. */
+  const watch = (): void => {
+    deadline = Date.now() + POLL_MS
+    polls = 0
+    set(order ? 'pending' : 'checking')
+    void check()
+  }
+
+  const start = (current: Config): void => {
+    if (phase) return
+    config = current
+    key = newKey()
+    void create()
+  }
+
+  const reset = (): void => {
+    stop()
+    set('')
+    host.idle()
+    // Focus goes back to the Pay button, or where it was before open().
+    ;((host.button() ?? host.opener) as HTMLElement | null)?.focus()
+  }
+
+  const close = (): void => {
+    if (phase === 'sending' || !phase) return
+    // Before the modal goes: open()'s host leaves the page with it.
+    if (phase === 'loading' || phase === 'summary') emit('Cancel', { client_rrn: clientRrn })
+    reset()
+  }
+
+  const retry = (): void => {
+    if (/^(declined|cancelled|failed)$/.test(phase)) {
+      // A new order: the failed one is final.
+      reset()
+      host.restart?.()
+    } else if (phase === 'late' || phase === 'unconfirmed') watch()
+    else {
+      // A 409 means this key was used for another body: only a new key can succeed.
+      if (error?.status === 409) key = newKey()
+      redo()
+    }
+  }
+
+  const confirm = (): void => {
+    set('sending')
+    // Back from the PSP through the back-forward cache, the page would still say "sending".
+    addEventListener('pageshow', reset, { once: true })
+    submitForm((order as Summary).redirect)
+  }
+
+  function paint(): void {
+    render(
+      phase && (
+        <CheckoutView
+          phase={phase}
+          locale={config.locale ?? pageLocale()}
+          order={order}
+          error={error}
+          canRestart={!!host.restart}
+          onClose={close}
+          onConfirm={confirm}
+          onRetry={retry}
+        />
+      ),
+      host.container,
+    )
+  }
+
+  return {
+    start,
+    close,
+    reset,
+    showReturn(current, rrn) {
+      stop()
+      config = current
+      clientRrn = rrn
+      order = error = undefined
+      told = ''
+      watch()
+    },
+  }
+}

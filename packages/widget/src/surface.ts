@@ -1,0 +1,67 @@
+/**
+ * One checkout surface in a shadow root, shared by `<portmanat-checkout>` and `open()`: the root
+ * with the loader's sheet, the events, and the modal chunk mounted on first use.
+ */
+import type { Locale } from '@portmanat-checkout/shared'
+import type { Callbacks } from './events.ts'
+import { loadModal } from './load-modal.ts'
+import css from './loader.css?inline'
+import type { ModalController, ModalHost } from './modal-contract.ts'
+import { adopt } from './sheet.ts'
+
+export interface Surface {
+  root: ShadowRoot
+  /** The part of the root the loader draws in (the Pay button or a notice). */
+  face: HTMLElement
+  emit: ModalHost['emit']
+  /** The modal of this surface in `locale`, loaded and mounted on first use. */
+  modal(locale: Locale): Promise<ModalController>
+  /** Stops every modal mounted here. */
+  reset(): void
+}
+
+/**
+ * Attaches an open shadow root to `host`. Open rather than closed: a closed root protects
+ * nothing from a script on the same page, and would hide the widget from accessibility tools
+ * and the shop's own end-to-end tests.
+ */
+export function attach(
+  host: HTMLElement,
+  callbacks: Callbacks,
+  modalHost: Pick<ModalHost, 'button' | 'busy' | 'idle' | 'restart'>,
+): Surface {
+  const root = host.attachShadow({ mode: 'open' })
+  adopt(root, css)
+  const face = root.appendChild(document.createElement('div'))
+  const opener = document.activeElement
+  // One per locale: each locale's chunk renders with its own Preact, into its own container.
+  const mounted: Partial<Record<Locale, Promise<ModalController>>> = {}
+  const controllers: ModalController[] = []
+  const emit: ModalHost['emit'] = (name, detail) => {
+    host.dispatchEvent(
+      new CustomEvent(`portmanat:${name.toLowerCase()}`, { detail, bubbles: true, composed: true }),
+    )
+    if (name !== 'Ready') callbacks[`on${name}`]?.(detail)
+  }
+  return {
+    root,
+    face,
+    emit,
+    modal: (locale) =>
+      (mounted[locale] ??= loadModal(locale).then(
+        (module) => {
+          const container = root.appendChild(document.createElement('div'))
+          const controller = module.mountModal({ ...modalHost, root, container, opener, emit })
+          controllers.push(controller)
+          return controller
+        },
+        (error) => {
+          mounted[locale] = undefined
+          throw error
+        },
+      )),
+    reset: () => {
+      for (const controller of controllers) controller.reset()
+    },
+  }
+}
