@@ -162,11 +162,14 @@ describe.each(storeFactories)('POST /api/checkout on $name', (store) => {
     expect(await res.json()).toMatchObject({ error: { code: 'unknown_item' } })
   })
 
-  it('403 for a request from an origin not allowed', async () => {
+  it('403 for a request from an origin not allowed, naming ALLOWED_ORIGINS', async () => {
     const h = await createHarness({ store })
     const res = await h.checkout({ item: 'premium' }, { origin: 'https://evil.example' })
     expect(res.status).toBe(403)
-    expect(await res.json()).toMatchObject({ error: { code: 'origin_not_allowed' } })
+    expect(await res.json()).toMatchObject({
+      error: { code: 'origin_not_allowed', message: expect.stringContaining('ALLOWED_ORIGINS') },
+    })
+
   })
 
   it('405 with Allow for other methods', async () => {

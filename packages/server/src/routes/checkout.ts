@@ -87,7 +87,9 @@ export function checkoutRoutes(s: Services): Hono {
   const app = new Hono()
   const ipOf = (c: Parameters<typeof clientIp>[0]) => clientIp(c, s.remoteAddress, config.trustProxy)
 
-  app.use('/api/checkout', allowedCors({ origins: config.allowedOrigins }))
+  // Any origin may read the answers: an unknown one gets the 403 below (before anything is
+  // created), which the widget turns into a message naming ALLOWED_ORIGINS.
+  app.use('/api/checkout', allowedCors({ origins: config.allowedOrigins, readableRefusals: true }))
   if (config.rateLimit !== null) {
     app.post(
       '/api/checkout',

@@ -1,23 +1,47 @@
 /**
- * The widget bundle: `/widget.js` (short cache, what the README's snippet loads),
- * `/widget/{version}/widget.js` (immutable, for a CDN and `integrity=`) and
- * `/widget/manifest.json` with the published SHA-384.
+ * The widget's files, served as a CDN would: `/widget.js` (the loader, short cache: what the
+ * README's snippet loads), `/widget/{version}/{file}` (the loader and the modal chunks,
+ * immutable: for a CDN and `integrity=`) and `/widget/manifest.json` with the published SHA-384.
+ * Brotli or gzip prepared at build time, chosen by `Accept-Encoding` (`Vary`), a strong ETag per
+ * coding and `304`s, and CORS for merchant pages on other origins (the chunks load with
+ * `crossorigin` for their integrity check).
  */
 import { type Context, Hono } from 'hono'
 import type { Services } from '../deps.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
-import type { WidgetAsset, WidgetSource } from '../widget-source.ts'
+import { ENCODINGS, type Encoding, type WidgetAsset, type WidgetBundle, type WidgetSource } from '../widget-source.ts'
 
 const notBuilt = () => new ApiError(503, 'unavailable', 'widget not built: run pnpm build')
 
+/** The best coding we have that `Accept-Encoding` allows (q > 0); identity otherwise. */
+export function chooseEncoding(header: string | undefined): Encoding {
+  const weights = new Map<string, number>()
+  for (const part of (header ?? '').toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';')
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean)
+    weights.set(name.trim(), q === undefined ? 1 : Number(q))
+  }
+  const allowed = (coding: string) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0
+  return ENCODINGS.find(allowed) ?? 'identity'
+}
+
+/** Whether `If-None-Match` names this ETag (weak comparison, as RFC 9110 asks for it). */
+const matches = (header: string | undefined, etag: string) =>
+  (header ?? '').split(',').some((tag) => {
+    const plain = tag.trim().replace(/^W\//, '')
+    return plain === etag || plain === '*'
+  })
+
 function sendScript(c: Context, asset: WidgetAsset, cacheControl: string) {
+  const encoding = chooseEncoding(c.req.header('accept-encoding'))
   c.header('Cache-Control', cacheControl)
-  c.header('ETag', asset.etag)
-  const tags = (c.req.header('if-none-match') ?? '').split(',').map((tag) => tag.trim())
-  if (tags.includes(asset.etag) || tags.includes('*')) return c.body(null, 304)
+  c.header('Vary', 'Accept-Encoding', { append: true })
+  c.header('ETag', asset.etag[encoding])
+  if (matches(c.req.header('if-none-match'), asset.etag[encoding])) return c.body(null, 304)
   c.header('Content-Type', 'text/javascript; charset=utf-8')
-  return c.body(asset.code as Uint8Array<ArrayBuffer>, 200)
+  if (encoding !== 'identity') c.header('Content-Encoding', encoding)
+  return c.body(asset.body[encoding] as Uint8Array<ArrayBuffer>, 200)
 }
 
 export function widgetRoutes(s: Services, source: WidgetSource): Hono {
@@ -30,25 +54,31 @@ export function widgetRoutes(s: Services, source: WidgetSource): Hono {
       await next()
     })
   }
-  const load = () => {
-    const asset = source.load()
+  const load = (): WidgetBundle => {
+    const bundle = source.load()
+    if (!bundle) throw notBuilt()
+    return bundle
+  }
+  const loader = (bundle: WidgetBundle): WidgetAsset => {
+    const asset = bundle.files.get('widget.js')
     if (!asset) throw notBuilt()
     return asset
   }
-  app.get('/widget.js', (c) => sendScript(c, load(), 'public, max-age=300'))
+  app.get('/widget.js', (c) => sendScript(c, loader(load()), 'public, max-age=300'))
   app.get('/widget/manifest.json', (c) => {
-    const asset = load()
+    const bundle = load()
     c.header('Cache-Control', 'public, max-age=300')
     return c.json({
-      version: asset.version,
-      url: `${s.config.publicUrl}/widget/${asset.version}/widget.js`,
-      integrity: asset.integrity,
+      version: bundle.version,
+      url: `${s.config.publicUrl}/widget/${bundle.version}/widget.js`,
+      integrity: loader(bundle).integrity,
     })
   })
-  app.get('/widget/:version/widget.js', (c) => {
-    const asset = load()
-    if (c.req.param('version') !== asset.version)
-      throw new ApiError(404, 'not_found', `no widget version ${c.req.param('version')}`)
+  app.get('/widget/:version/:file', (c) => {
+    const bundle = load()
+    const { version, file } = c.req.param()
+    const asset = version === bundle.version ? bundle.files.get(file) : undefined
+    if (!asset) throw new ApiError(404, 'not_found', `no widget file ${version}/${file}`)
     return sendScript(c, asset, 'public, max-age=31536000, immutable')
   })
   return app
