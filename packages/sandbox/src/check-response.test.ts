@@ -13,6 +13,7 @@ const payment: SandboxPayment = {
   status: 'failed',
   created_at: '2016-08-22T07:37:23.000Z',
   updated_at: '2016-08-22T07:37:23.000Z',
+  card_last4: '0002',
 }
 const service = { service_id: '123456', secret: 's', title: 'Test', callback_url: '', test: true }
 
@@ -21,6 +22,15 @@ describe('okAnswer', () => {
     expect(JSON.stringify(okAnswer(payment, service, {}))).toBe(
       '{"status":"OK","code":"-1","description":"Request failed","body":{"amount":"1.23","client_rrn":"abc","psp_rrn":"1471851442-lfI7yG-vTuaxI-x87xAS","bank_rrn":"gV1Pwgz6HmXJphEMVLEUUnp+sD8=","date":{"date":"2016-08-22 11:37:23.000000","timezone_type":3,"timezone":"Asia/Baku"}}}',
     )
+  })
+
+  it('has no bank_rrn for a payment the buyer cancelled before the bank answered, and parses', () => {
+    const { card_last4: _, ...cancelled } = payment
+    const answer = okAnswer(cancelled, service, {})
+    expect(answer.body).not.toHaveProperty('bank_rrn')
+    const parsed = parseCheckResponse(JSON.parse(JSON.stringify(answer)))
+    expect(parsed.kind).toBe('failed')
+    expect(okAnswer({ ...cancelled, status: 'paid' }, service, {}).body).toHaveProperty('bank_rrn')
   })
 
   it.each([

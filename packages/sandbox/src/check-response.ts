@@ -65,7 +65,9 @@ export function okAnswer(
       amount: payment.amount,
       client_rrn: payment.client_rrn,
       psp_rrn: payment.psp_rrn,
-      bank_rrn: payment.bank_rrn,
+      // The bank's reference exists once the bank answered (a card was tried, or the payment was
+      // settled paid); a buyer who cancelled on the check or bank page never got that far.
+      ...(payment.card_last4 || payment.status === 'paid' ? { bank_rrn: payment.bank_rrn } : {}),
       [variant.dateField ?? 'date']: bakuTimestamp(payment.created_at),
       ...(variant.service
         ? {

@@ -10,7 +10,11 @@ export const UNKNOWN_CLIENT_IP = '127.0.0.1'
 /**
  * The `201` body of a checkout, computed from the stored order alone, so that an idempotent
  * replay answers byte for byte what the first request answered. The amount string is made
- * once and used for both the signature and the posted field.
+ * once and used for both the signature and the posted field. The order's language travels to
+ * the PSP's pages as a `lang` query parameter of the `/process` URL: not a form field, so the
+ * posted (and signed) fields stay exactly the documented five; the provider's pages are
+ * themselves localised and an unknown query parameter is ignored by them, while the sandbox
+ * shows its pages in that language.
  */
 export function checkoutResponse(config: Config, order: Order, clientIp = order.client_ip): CheckoutResponse {
   const amount = toCanonical(order.qepik)
@@ -21,7 +25,7 @@ export function checkoutResponse(config: Config, order: Order, clientIp = order.
     title: order.title,
     ...(order.description ? { description: order.description } : {}),
     redirect: {
-      url: `${config.pspUrl}/process`,
+      url: `${config.pspUrl}/process${order.locale ? `?lang=${order.locale}` : ''}`,
       method: 'POST',
       fields: {
         ...signed,

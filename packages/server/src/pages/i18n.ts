@@ -33,7 +33,7 @@ export const STRINGS: Record<Locale, PageStrings> = {
     pendingTitle: 'Ödəniş yoxlanılır',
     pendingText:
       'Bank hələ cavab verməyib. Nəticə bir neçə dəqiqə ərzində bəlli olacaq; bu səhifəni yeniləyə bilərsiniz.',
-    failedTitle: 'Ödəniş alınmadı',
+    failedTitle: 'Ödəniş baş tutmadı',
     failedText: 'Ödəniş təsdiqlənmədi və kartınızdan vəsait tutulmayıb. Yenidən cəhd edə bilərsiniz.',
     unconfirmedTitle: 'Ödəniş təsdiqlənmədi',
     unconfirmedText:
@@ -46,7 +46,7 @@ export const STRINGS: Record<Locale, PageStrings> = {
     notFoundText: 'Axtardığınız səhifə mövcud deyil.',
     order: 'Sifariş',
     amount: 'Məbləğ',
-    reference: 'Əməliyyat nömrəsi',
+    reference: 'Sifariş nömrəsi',
     back: 'Mağazaya qayıt',
   },
   en: {
@@ -69,7 +69,7 @@ export const STRINGS: Record<Locale, PageStrings> = {
     notFoundText: 'The page you are looking for does not exist.',
     order: 'Order',
     amount: 'Amount',
-    reference: 'Payment reference',
+    reference: 'Order number',
     back: 'Back to the shop',
   },
   ru: {
@@ -91,7 +91,7 @@ export const STRINGS: Record<Locale, PageStrings> = {
     notFoundText: 'Такой страницы нет.',
     order: 'Заказ',
     amount: 'Сумма',
-    reference: 'Номер платежа',
+    reference: 'Номер заказа',
     back: 'Вернуться в магазин',
   },
 }
