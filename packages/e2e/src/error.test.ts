@@ -13,7 +13,7 @@ describe('errors the buyer can meet', () => {
     await page.goto(url)
     const { payButton, dialog } = widget(page)
     await payButton.click()
-    await dialog.getByText('The payment could not start').waitFor()
+    await dialog.getByText('Could not start the payment').waitFor()
     await dialog.getByText('This product is no longer available.').waitFor()
     await screenshot(page, 'modal-error')
     await expect.poll(() => diagnostics.widgetEvents.map((event) => event.type)).toContain('portmanat:error')

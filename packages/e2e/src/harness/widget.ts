@@ -35,7 +35,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** Confirm in the summary: the form POST to the PSP, a top-level navigation. */
 export const confirm = async (page: Page, index = 0): Promise<void> => {
   await widget(page, index)
-    .dialog.getByRole('button', { name: /^(Pay|Ödə|Оплатить)/ })
+    .dialog.getByRole('button', { name: /^(Pay|Оплатить)|ödə$/ })
     .click()
 }
 
