@@ -36,7 +36,10 @@ export interface WidgetSource {
 }
 
 /** Builds the served asset of one file; copies it lacks are compressed here, once. */
-export function widgetAsset(code: Uint8Array, compressed: Partial<Record<Encoding, Uint8Array>> = {}): WidgetAsset {
+export function widgetAsset(
+  code: Uint8Array,
+  compressed: Partial<Record<Encoding, Uint8Array>> = {},
+): WidgetAsset {
   const body: Record<Encoding, Uint8Array> = {
     identity: code,
     br: compressed.br ?? brotliCompressSync(code),

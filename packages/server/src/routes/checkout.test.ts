@@ -21,7 +21,10 @@ describe.each(storeFactories)('POST /api/checkout on $name', (store) => {
     expect(body.client_rrn).toMatch(CLIENT_RRN_PATTERN)
     expect(body).toMatchObject({ amount: '5.23', title: 'Premium plan', description: 'One month' })
     // The order's language rides along for the PSP's pages, outside the signed fields.
-    expect(body.redirect).toMatchObject({ url: 'http://127.0.0.1:8787/sandbox/process?lang=ru', method: 'POST' })
+    expect(body.redirect).toMatchObject({
+      url: 'http://127.0.0.1:8787/sandbox/process?lang=ru',
+      method: 'POST',
+    })
     const { fields } = body.redirect
     expect(Object.keys(fields).sort()).toEqual(['amount', 'client_ip', 'client_rrn', 'hash', 'service_id'])
     expect(fields).toMatchObject({
@@ -170,7 +173,6 @@ describe.each(storeFactories)('POST /api/checkout on $name', (store) => {
     expect(await res.json()).toMatchObject({
       error: { code: 'origin_not_allowed', message: expect.stringContaining('ALLOWED_ORIGINS') },
     })
-
   })
 
   it('405 with Allow for other methods', async () => {

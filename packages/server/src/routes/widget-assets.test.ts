@@ -67,7 +67,9 @@ describe('widget assets', () => {
     expect(res.status).toBe(304)
     expect(await res.text()).toBe('')
     // The identity copy's ETag does not stand for the brotli one.
-    expect((await h.request('/widget.js', { headers: { ...br, 'if-none-match': plain ?? '' } })).status).toBe(200)
+    expect((await h.request('/widget.js', { headers: { ...br, 'if-none-match': plain ?? '' } })).status).toBe(
+      200,
+    )
   })
 
   it('/widget/{version}/… holds the loader and the chunks, immutable; other versions and files 404', async () => {
@@ -113,7 +115,10 @@ describe('widget assets', () => {
 
   it('reads a build from its manifest, with the copies prepared beside each file', () => {
     const dist = mkdtempSync(join(tmpdir(), 'widget-'))
-    writeFileSync(join(dist, 'manifest.json'), JSON.stringify({ version: '2.0.0', files: { 'widget.js': {} } }))
+    writeFileSync(
+      join(dist, 'manifest.json'),
+      JSON.stringify({ version: '2.0.0', files: { 'widget.js': {} } }),
+    )
     writeFileSync(join(dist, 'widget.js'), LOADER)
     writeFileSync(join(dist, 'widget.js.br'), 'prepared brotli')
     const bundle = widgetFromDist(dist).load()

@@ -10,7 +10,13 @@ import { type Context, Hono } from 'hono'
 import type { Services } from '../deps.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
-import { ENCODINGS, type Encoding, type WidgetAsset, type WidgetBundle, type WidgetSource } from '../widget-source.ts'
+import {
+  ENCODINGS,
+  type Encoding,
+  type WidgetAsset,
+  type WidgetBundle,
+  type WidgetSource,
+} from '../widget-source.ts'
 
 const notBuilt = () => new ApiError(503, 'unavailable', 'widget not built: run pnpm build')
 
