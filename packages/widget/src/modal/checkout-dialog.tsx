@@ -17,6 +17,8 @@ export interface CheckoutDialogProps {
   onClose(): void
   /** Focus the dialog, not a button, while only Cancel is there. */
   holdFocus: boolean
+  /** The mark above the title. */
+  mark: ComponentChildren
   children: ComponentChildren
 }
 
@@ -57,7 +59,7 @@ export class CheckoutDialog extends Component<CheckoutDialogProps> {
     }
   }
 
-  render({ lang, title, closeLabel, onClose, children }: CheckoutDialogProps) {
+  render({ lang, title, closeLabel, onClose, mark, children }: CheckoutDialogProps) {
     return (
       // The keyboard twin of a backdrop click is Escape, handled on the dialog. The second
       // click of a double click on Pay lands on the backdrop: it must not close the modal.
@@ -83,6 +85,7 @@ export class CheckoutDialog extends Component<CheckoutDialogProps> {
               </svg>
             </button>
           )}
+          {mark}
           {/* The title is the polite live region: every phase change is read out. */}
           <h2 id="t" aria-live="polite">
             {title}

@@ -89,8 +89,8 @@ export function CheckoutView(props: CheckoutViewProps) {
       closeLabel={sending ? undefined : t.close}
       onClose={onClose}
       holdFocus={ordering}
+      mark={<StatusIcon tone={TONES[phase] ?? 'busy'} />}
     >
-      <StatusIcon tone={TONES[phase] ?? 'busy'} />
       <div id="d">
         {text && <p role={alert ? 'alert' : undefined}>{text}</p>}
         {phase !== 'error' && <OrderDetails order={order} locale={locale} t={t} />}
