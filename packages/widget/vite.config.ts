@@ -18,10 +18,10 @@ const dist = new URL('dist/', import.meta.url)
 const LOCALES = ['az', 'en', 'ru'] as const
 type Modals = Record<string, [file: string, integrity: string]>
 
-/** The names in `src/kit.ts`'s `kit` object: what the loader lends the chunk. */
+/** The names in `src/kit.ts`'s `kit` list, in order: what the loader lends the chunk. */
 const kitNames = (): string[] =>
   (
-    /export const kit = \{([^}]*)\}/.exec(
+    /export const kit = \[([^\]]*)\]/.exec(
       readFileSync(new URL('src/kit.ts', import.meta.url), 'utf8'),
     )?.[1] ?? ''
   )
@@ -38,7 +38,7 @@ const borrowKit = (): Plugin => ({
   enforce: 'pre',
   resolveId: (source) => (/(^|\/)kit\.ts$/.test(source) ? '\0kit' : undefined),
   load: (id) =>
-    id === '\0kit' ? `export const { ${kitNames().join(', ')} } = document.currentScript.k\n` : undefined,
+    id === '\0kit' ? `export const [${kitNames().join(', ')}] = document.currentScript.k\n` : undefined,
 })
 
 /** In the chunk of one locale, the dialog's strings are that locale's table alone. */

@@ -7,10 +7,12 @@ describe('the dialog', () => {
   it('is modal, labelled by its title, described by its text and order, and announces phases politely', async () => {
     let answer: (response: Response) => void = () => {}
     serve(() => new Promise<Response>((resolve) => (answer = resolve)))
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal')
     const { view, root } = setup()
     view.getByRole('button', { name: 'Pay' }).click()
     const dialog = await view.findByRole('dialog', { name: 'Preparing your order…' })
-    expect(dialog.getAttribute('aria-modal')).toBe('true')
+    // A native modal dialog: the top layer, the page behind inert (checked in Chromium).
+    expect(showModal.mock.contexts).toEqual([dialog])
     expect(dialog.closest('[lang]')?.getAttribute('lang')).toBe('en')
     const live = root.querySelector('[aria-live="polite"]')
     expect(live?.textContent).toBe('Preparing your order…')
@@ -22,7 +24,7 @@ describe('the dialog', () => {
     expect(root.querySelector('style, [style]')).toBeNull()
   })
 
-  it('is keyboard-operable: focus in, Tab and Shift+Tab cycle, Escape closes and focus returns', async () => {
+  it('is keyboard-operable: focus in, Escape closes and focus returns', async () => {
     serve(() => json(201, checkoutAnswer()))
     const user = userEvent.setup()
     const { view, active, events } = setup()
@@ -30,18 +32,8 @@ describe('the dialog', () => {
     pay.focus()
     await user.keyboard('{Enter}')
     await view.findByRole('dialog', { name: 'Confirm your payment' })
-    const close = view.getByRole('button', { name: 'Close' })
-    const confirm = view.getByRole('button', { name: 'Pay ₼5.23' })
-    const cancel = view.getByRole('button', { name: 'Cancel' })
-    expect(active()).toBe(confirm)
-    await user.keyboard('{Tab}')
-    expect(active()).toBe(close)
-    await user.keyboard('{Tab}')
-    expect(active()).toBe(cancel)
-    await user.keyboard('{Tab}')
-    expect(active()).toBe(confirm)
-    await user.keyboard('{Shift>}{Tab}{/Shift}')
-    expect(active()).toBe(cancel)
+    // Focus goes to the primary action (Tab stays inside: the browser suite checks that).
+    expect(active()).toBe(view.getByRole('button', { name: 'Pay ₼5.23' }))
     await user.keyboard('{Escape}')
     expect(view.queryByRole('dialog')).toBeNull()
     expect(active()).toBe(pay)
@@ -51,12 +43,14 @@ describe('the dialog', () => {
   it('closes with its × button, on a backdrop click, but not on a click inside the dialog', async () => {
     serve(() => json(201, checkoutAnswer()))
     const user = userEvent.setup()
-    const { view, root } = setup()
+    const { view } = setup()
     await user.click(view.getByRole('button', { name: 'Pay' }))
     const dialog = await view.findByRole('dialog', { name: 'Confirm your payment' })
-    await user.click(dialog)
+    await user.click(view.getByRole('heading'))
+    await user.click(dialog.firstElementChild as HTMLElement)
     expect(view.queryByRole('dialog')).not.toBeNull()
-    await user.click(root.querySelector('.b') as HTMLElement)
+    // A click on the <dialog> element itself is a click on its backdrop: its content is the box inside.
+    await user.click(dialog)
     expect(view.queryByRole('dialog')).toBeNull()
     await user.click(view.getByRole('button', { name: 'Pay' }))
     await user.click(await view.findByRole('button', { name: 'Close' }))

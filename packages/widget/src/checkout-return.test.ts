@@ -13,9 +13,9 @@ describe('the return', () => {
   it('asks the server, uncached, and trusts it over the address bar', async () => {
     const fetch = serve(() => payment('failed'))
     const { view, events } = back('paid')
-    expect((await view.findByRole('dialog', { name: 'Payment failed' })).textContent).toContain(RRN)
+    expect((await view.findByRole('dialog', { name: 'Payment declined' })).textContent).toContain(RRN)
     expect(fetch.calls[0]).toMatchObject({ url: `${ENDPOINT}/api/payments/${RRN}` })
-    expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed' }]])
+    expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed', reason: 'declined' }]])
   })
 
   it('shows a paid payment, fires portmanat:success and then cleans the address bar', async () => {
@@ -110,7 +110,7 @@ describe('the return', () => {
     const { view, events } = back('pending')
     await vi.advanceTimersByTimeAsync(121_000)
     const dialog = view.getByRole('dialog', { name: 'Payment is processing' })
-    expect(dialog.textContent).toContain('the shop learns the result as soon as it does')
+    expect(dialog.textContent).toContain('the shop will learn the result')
     expect(dialog.textContent).not.toMatch(/e-?mail/i)
     const count = fetch.calls.length
     expect(count).toBeGreaterThan(10)

@@ -36,6 +36,7 @@ describe('<portmanat-checkout>', () => {
     await view.findByRole('dialog', { name: 'Confirm your payment' })
     expect(fetch.calls[0]?.body).toEqual({
       item: 'premium',
+      quantity: 1,
       return_url: 'http://localhost:3000/thanks?x=1',
       locale: 'en',
     })

@@ -51,14 +51,11 @@ function checkoutElement(host: HTMLElement) {
   )
   const { face, emit } = surface
 
-  /** The modal chunk did not load: say so where the buyer and the developer look. */
-  const fail = (reason: unknown) => {
+  /** The modal chunk did not load: say so beside the button too. */
+  const fail = () => {
     broken = true
     busy(false)
     paint()
-    const message = `the checkout could not load: ${reason}`
-    console.error(PREFIX, message)
-    emit('Error', { error: { kind: 'network', message } })
   }
 
   const start = (): void => {

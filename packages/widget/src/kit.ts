@@ -1,8 +1,7 @@
 /**
  * What the loader lends the modal chunk: the chunk imports these from here, and the script
  * build of the chunk reads them from the loader at run time (`kit`, on the `<script>` element)
- * instead of bundling a second copy (see `vite.config.ts`). Keep the list short: each name
- * ships twice.
+ * instead of bundling a second copy (see `vite.config.ts`). Keep the list short.
  */
 import { isAmount, isRetryable, isText, request } from './api.ts'
 import { MESSAGES, pageLocale } from './i18n/index.ts'
@@ -15,8 +14,8 @@ export type { Result, WidgetError } from './api.ts'
 export type { Messages } from './i18n/index.ts'
 export { adopt, cleanReturn, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, pageLocale, request }
 
-/** Every value above, as the loader hands them over. */
-export const kit = {
+/** Every value above, as the loader hands them over: by position, so no name ships twice. */
+export const kit = [
   adopt,
   cleanReturn,
   isAmount,
@@ -27,4 +26,4 @@ export const kit = {
   PREFIX,
   pageLocale,
   request,
-}
+]

@@ -41,7 +41,7 @@ export const loadModal = (locale: Locale): Promise<ModalModule> =>
     script.onerror = () => {
       script.remove()
       loading[locale] = undefined
-      reject(`${script.src} did not load (offline, or its integrity check failed)`)
+      reject(`${script.src} did not load (offline, or it failed its integrity check)`)
     }
     document.head.append(script)
   }))

@@ -77,12 +77,7 @@ function modal(config: Config, callbacks: CheckoutCallbacks, run: (modal: ModalC
       if (closed) host.remove()
       else run(modal)
     },
-    (reason) => {
-      const message = `the checkout could not load: ${reason}`
-      console.error(PREFIX, message)
-      surface.emit('Error', { error: { kind: 'network', message } })
-      host.remove()
-    },
+    () => host.remove(),
   )
   return {
     close(): void {

@@ -7,6 +7,7 @@ import type { Callbacks } from './events.ts'
 import { loadModal } from './load-modal.ts'
 import css from './loader.css?inline'
 import type { ModalController, ModalHost } from './modal-contract.ts'
+import { PREFIX } from './options.ts'
 import { adopt } from './sheet.ts'
 
 export interface Surface {
@@ -14,7 +15,10 @@ export interface Surface {
   /** The part of the root the loader draws in (the Pay button or a notice). */
   face: HTMLElement
   emit: ModalHost['emit']
-  /** The modal of this surface in `locale`, loaded and mounted on first use. */
+  /**
+   * The modal of this surface in `locale`, loaded and mounted on first use. When the chunk does
+   * not load, says so in the console and with `portmanat:error`, and rejects.
+   */
   modal(locale: Locale): Promise<ModalController>
   /** Stops every modal mounted here. */
   reset(): void
@@ -55,9 +59,12 @@ export function attach(
           controllers.push(controller)
           return controller
         },
-        (error) => {
+        (reason) => {
           mounted[locale] = undefined
-          throw error
+          const message = `the checkout could not load: ${reason}`
+          console.error(PREFIX, message)
+          emit('Error', { error: { kind: 'network', message } })
+          throw reason
         },
       )),
     reset: () => {

@@ -1,6 +1,6 @@
 /**
  * The dialog of one checkout phase: its mark, title, text, the order, and its buttons. A pure
- * function of what the state machine (`checkout.ts`) knows.
+ * function of what the state machine (`checkout.tsx`) knows.
  */
 import type { Locale } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
@@ -15,8 +15,9 @@ import { StatusIcon, type Tone } from './status-icon.tsx'
 /**
  * The modal's phases (`''`: closed). Before the PSP: `loading`, `summary`, `sending` (the form
  * is posting), `error`. After a return: `checking` (no answer yet), `pending` (polling;
- * `late` once the polling time is up), then `paid`, `declined`, `cancelled` or `failed`, or
- * `unconfirmed` when the server could not be asked.
+ * `late` once the polling time is up), then `paid`, `declined`, `cancelled` (on the PSP's
+ * pages), `incomplete` (the order is still `created`: not paid, nothing more is known) or
+ * `failed`, or `unconfirmed` when the server could not be asked.
  */
 export type Phase =
   | ''
@@ -30,8 +31,12 @@ export type Phase =
   | 'paid'
   | 'declined'
   | 'cancelled'
+  | 'incomplete'
   | 'failed'
   | 'unconfirmed'
+
+/** A payment that may be tried again with a new order. */
+export const FINAL_FAILURE = /^(declined|cancelled|incomplete|failed)$/
 
 export interface CheckoutViewProps {
   phase: Exclude<Phase, ''>
@@ -46,6 +51,7 @@ export interface CheckoutViewProps {
   onRetry(): void
 }
 
+/** The mark of each phase; the others are busy (a spinner). */
 const TONES: Partial<Record<Phase, Tone>> = {
   summary: 'lock',
   error: 'failed',
@@ -53,19 +59,21 @@ const TONES: Partial<Record<Phase, Tone>> = {
   paid: 'paid',
   declined: 'failed',
   cancelled: 'neutral',
+  incomplete: 'neutral',
   failed: 'failed',
   unconfirmed: 'warn',
 }
 
-const TEXTS = {
-  late: 'lateText',
-  declined: 'declinedText',
-  cancelled: 'cancelledText',
-  unconfirmed: 'unconfirmedText',
-} as const
-
-export function CheckoutView(props: CheckoutViewProps) {
-  const { phase, locale, order, error, onClose } = props
+export function CheckoutView({
+  phase,
+  locale,
+  order,
+  error,
+  canRestart,
+  onClose,
+  onConfirm,
+  onRetry,
+}: CheckoutViewProps) {
   const t = strings(locale)
   const sending = phase === 'sending'
   const ordering = sending || phase === 'summary' || phase === 'loading'
@@ -73,22 +81,31 @@ export function CheckoutView(props: CheckoutViewProps) {
   const alert =
     error &&
     (phase === 'error' || !isRetryable(error)) &&
-    (error.kind === 'network' ? t.server : t[error.kind]).replace('{s}', `${error.retryAfter ?? 5}`)
-  const text = alert || (phase in TEXTS && t[TEXTS[phase as keyof typeof TEXTS]])
+    t[error.kind === 'network' ? 'server' : error.kind].replace('{s}', `${error.retryAfter ?? 5}`)
+  const text = alert || t[`${phase}Text` as 'lateText']
   const retry =
     (phase === 'error' || phase === 'unconfirmed'
       ? error && isRetryable(error)
-      : phase === 'late' || (/^(declined|cancelled|failed)$/.test(phase) && props.canRestart)) && t.retry
+      : phase === 'late' || (FINAL_FAILURE.test(phase) && canRestart)) && t.retry
   const primary =
     phase === 'summary' && order ? t.payAmount.replace('{a}', money(order.amount, locale)) : retry
 
   return (
     <CheckoutDialog
       lang={locale}
-      title={t[sending ? 'summary' : /^(late|checking)$/.test(phase) ? 'pending' : (phase as 'paid')]}
+      title={
+        t[
+          sending
+            ? 'summary'
+            : phase === 'late' || phase === 'checking'
+              ? 'pending'
+              : phase === 'incomplete'
+                ? 'cancelled'
+                : phase
+        ]
+      }
       closeLabel={sending ? undefined : t.close}
       onClose={onClose}
-      holdFocus={ordering}
       mark={<StatusIcon tone={TONES[phase] ?? 'busy'} />}
     >
       <div id="d">
@@ -105,7 +122,7 @@ export function CheckoutView(props: CheckoutViewProps) {
             {ordering ? t.cancel : t.close}
           </button>
           {primary && (
-            <button type="button" class="p" onClick={phase === 'summary' ? props.onConfirm : props.onRetry}>
+            <button type="button" class="p" onClick={phase === 'summary' ? onConfirm : onRetry}>
               {primary}
             </button>
           )}

@@ -4,6 +4,7 @@
  * `CheckoutView` with Preact into the loader's container after every change (Preact's
  * top-level render is synchronous, so a second click in the same task already sees the modal).
  */
+import type { Locale } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
 import { h, render } from 'preact'
 import {
@@ -18,17 +19,28 @@ import {
 import type { ModalController, ModalHost } from '../modal-contract.ts'
 import type { Config } from '../options.ts'
 import { isPayment, isSummary, type Order, type Payment, type Summary } from './answers.ts'
-import { CheckoutView, type Phase } from './checkout-view.tsx'
+import { showDialog } from './checkout-dialog.tsx'
+import { CheckoutView, FINAL_FAILURE, type Phase } from './checkout-view.tsx'
 import { newKey, submitForm } from './payment-form.ts'
+import { lockScroll } from './scroll-lock.ts'
 
 /** How long the widget keeps asking about a pending payment, or a server that does not answer. */
 export const POLL_MS = 120_000
 
+/** The event each result fires (the others fire `Error`). */
+const EVENTS: Partial<Record<Phase, 'Success' | 'Pending' | 'Cancel'>> = {
+  paid: 'Success',
+  pending: 'Pending',
+  cancelled: 'Cancel',
+  incomplete: 'Cancel',
+}
+
 /** Runs checkouts in `host`'s container. */
 export function checkout(host: ModalHost): ModalController {
   let phase: Phase = ''
-  /** The options of the running checkout. */
+  /** The options of the running checkout, and its language. */
   let config: Config
+  let locale: Locale
   /** The order the modal shows: the summary, or the payment after a return. */
   let order: (Order & Partial<Summary & Payment>) | undefined
   let error: WidgetError | undefined
@@ -44,10 +56,14 @@ export function checkout(host: ModalHost): ModalController {
   let polls = 0
   /** The last result an event was fired for. */
   let told: Phase = ''
+  /** Lets the page scroll again; set while the modal is open. */
+  let unlock: (() => void) | undefined
 
   const set = (next: Phase): void => {
     phase = next
     host.busy(phase === 'loading' || phase === 'sending')
+    if (phase) unlock ??= lockScroll()
+    else unlock = void unlock?.()
     paint()
   }
 
@@ -63,14 +79,11 @@ export function checkout(host: ModalHost): ModalController {
     // The merchant has to fix these: say so where developers look.
     if (failure.kind === 'config') console.error(PREFIX, failure.message)
     if (failure.kind === 'origin')
-      console.error(
-        PREFIX,
-        `${location.origin} is not in ALLOWED_ORIGINS of ${config.endpoint}: add it there (${failure.message})`,
-      )
+      console.error(PREFIX, `add ${location.origin} to ALLOWED_ORIGINS of ${config.endpoint}`)
     emit('Error', { client_rrn: clientRrn, error: failure })
   }
 
-  const emit: ModalHost['emit'] = (name, detail) => host.emit(name, detail)
+  const emit = host.emit
 
   /** One request of the running checkout; undefined when a newer request or stop() overtook it. */
   const call = async <T,>(
@@ -100,9 +113,9 @@ export function checkout(host: ModalHost): ModalController {
       headers: { 'content-type': 'application/json', 'idempotency-key': key },
       body: JSON.stringify({
         item: config.item,
-        ...(config.quantity > 1 ? { quantity: config.quantity } : {}),
+        quantity: config.quantity,
         return_url: config.returnUrl,
-        locale: config.locale ?? pageLocale(),
+        locale,
       }),
     })
     if (result?.error) fail(result.error)
@@ -136,33 +149,29 @@ export function checkout(host: ModalHost): ModalController {
     error = undefined
     order = result.value
     const { status, reason } = order
+    // Back from the PSP with the order still `created`: not paid as far as the server knows (the
+    // buyer came back without a payment of this order), so a new order may be tried; nothing
+    // is said about money, which the server cannot vouch for.
     const shown: Phase =
-      status === 'paid'
-        ? 'paid'
-        : status === 'failed' || status === 'expired'
-          ? reason === 'cancelled'
-            ? 'cancelled'
-            : reason === 'declined'
-              ? 'declined'
-              : 'failed'
-          : left > 0
-            ? 'pending'
-            : 'late'
+      status === 'pending'
+        ? left > 0
+          ? 'pending'
+          : 'late'
+        : status === 'paid'
+          ? 'paid'
+          : status === 'created'
+            ? 'incomplete'
+            : reason === 'cancelled'
+              ? 'cancelled'
+              : reason === 'declined'
+                ? 'declined'
+                : 'failed'
     set(shown)
     if (shown === 'pending') again()
     // Final: the address bar may forget the return, a reload would only ask again.
-    if (!/^(pending|late)$/.test(shown)) cleanReturn()
+    else if (shown !== 'late') cleanReturn()
     if (shown !== told && shown !== 'late')
-      emit(
-        shown === 'paid'
-          ? 'Success'
-          : shown === 'pending'
-            ? 'Pending'
-            : shown === 'cancelled'
-              ? 'Cancel'
-              : 'Error',
-        { client_rrn: clientRrn, status, ...(reason ? { reason } : {}) },
-      )
+      emit(EVENTS[shown] ?? 'Error', { client_rrn: clientRrn, status, ...(reason ? { reason } : {}) })
     told = shown
   }
 
@@ -174,9 +183,15 @@ export function checkout(host: ModalHost): ModalController {
     void check()
   }
 
+  /** Takes the options of a new checkout. */
+  const use = (current: Config): void => {
+    config = current
+    locale = current.locale ?? pageLocale()
+  }
+
   const start = (current: Config): void => {
     if (phase) return
-    config = current
+    use(current)
     key = newKey()
     void create()
   }
@@ -190,14 +205,17 @@ export function checkout(host: ModalHost): ModalController {
   }
 
   const close = (): void => {
-    if (phase === 'sending' || !phase) return
-    // Before the modal goes: open()'s host leaves the page with it.
-    if (phase === 'loading' || phase === 'summary') emit('Cancel', { client_rrn: clientRrn })
-    reset()
+    // Nothing closes it while the form is on its way: a close request of the platform is undone.
+    if (phase === 'sending') paint()
+    else if (phase) {
+      // Before the modal goes: open()'s host leaves the page with it.
+      if (phase === 'loading' || phase === 'summary') emit('Cancel', { client_rrn: clientRrn })
+      reset()
+    }
   }
 
   const retry = (): void => {
-    if (/^(declined|cancelled|failed)$/.test(phase)) {
+    if (FINAL_FAILURE.test(phase)) {
       // A new order: the failed one is final.
       reset()
       host.restart?.()
@@ -221,7 +239,7 @@ export function checkout(host: ModalHost): ModalController {
       phase && (
         <CheckoutView
           phase={phase}
-          locale={config.locale ?? pageLocale()}
+          locale={locale}
           order={order}
           error={error}
           canRestart={!!host.restart}
@@ -232,6 +250,7 @@ export function checkout(host: ModalHost): ModalController {
       ),
       host.container,
     )
+    showDialog(host.container, phase === 'loading' || phase === 'summary' || phase === 'sending')
   }
 
   return {
@@ -240,7 +259,7 @@ export function checkout(host: ModalHost): ModalController {
     reset,
     showReturn(current, rrn) {
       stop()
-      config = current
+      use(current)
       clientRrn = rrn
       order = error = undefined
       told = ''

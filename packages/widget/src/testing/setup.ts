@@ -4,6 +4,11 @@ import { resetReturnClaim } from '../return-params.ts'
 
 // Only where there is a DOM (some files run in node).
 if (typeof document === 'object') {
+  // jsdom has <dialog> without showModal(): a stand-in that opens it (the top layer, the inert
+  // page and the close requests are the browser suite's to check).
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true
+  }
   // jsdom has no adopted sheets on the document; the widget's scroll lock reads them.
   beforeEach(() => {
     document.adoptedStyleSheets = []

@@ -21,9 +21,8 @@ export const az: DialogMessages = {
   cancelled: 'Ödəniş tamamlanmadı',
   failed: 'Ödəniş baş tutmadı',
   unconfirmed: 'Ödənişi yoxlamaq mümkün olmadı',
-  lateText:
-    'Bank hələ cavab verməyib. Pəncərəni bağlaya bilərsiniz: cavab gələn kimi mağaza nəticəni öyrənəcək.',
+  lateText: 'Bank hələ cavab verməyib. Pəncərəni bağlaya bilərsiniz: mağaza nəticəni öyrənəcək.',
   declinedText: 'Bank kartı rədd etdi. Vəsait tutulmayıb.',
   cancelledText: 'Ödəniş səhifəsini ödəmədən tərk etdiniz. Vəsait tutulmayıb.',
-  unconfirmedText: 'Yenidən ödəməyin: nəticəni görmək üçün bir dəqiqədən sonra səhifəni yeniləyin.',
+  unconfirmedText: 'Yenidən ödəməyin: bir dəqiqədən sonra səhifəni yeniləyin.',
 }

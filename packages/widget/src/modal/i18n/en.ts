@@ -21,9 +21,8 @@ export const en: DialogMessages = {
   cancelled: 'Payment not completed',
   failed: 'Payment failed',
   unconfirmed: 'Could not check the payment',
-  lateText:
-    'The bank has not answered yet. You may close this window: the shop learns the result as soon as it does.',
+  lateText: 'The bank has not answered yet. You may close this window: the shop will learn the result.',
   declinedText: 'The bank declined the card. Nothing was charged.',
   cancelledText: 'You left the payment page before paying. Nothing was charged.',
-  unconfirmedText: 'Do not pay again: reload this page in a minute to see the result.',
+  unconfirmedText: 'Do not pay again: reload this page in a minute.',
 }
