@@ -75,13 +75,26 @@ const recordModal = (locale: string): Plugin => ({
   },
 })
 
-const terserOptions = {
-  ecma: 2020,
-  toplevel: true,
-  compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
-  mangle: { properties: { regex: /^(_[a-z]|__)/ } },
-  format: { ascii_only: false },
-} as const
+/**
+ * Property names that never leave one bundle, shortened: our private `_x` fields and Preact's
+ * `__x` internals, and — in a modal chunk, whose Preact no other code sees — the names by which
+ * Preact calls components and its own option hooks. Mangling is consistent within a bundle,
+ * so this is safe exactly as long as nothing outside the chunk reads these names: no DOM API
+ * or JSON field is among them (`type`, `children`, `key`, `ref` and `constructor` are not).
+ */
+const PRIVATE = /^(_[a-z]|__)/
+const CLOSED_PREACT =
+  /^(_[a-z]|__)|^(props|state|context|base|vnode|diffed|unmount|current|setState|forceUpdate|defaultProps|contextType|getChildContext|componentWillMount|componentDidMount|componentWillReceiveProps|shouldComponentUpdate|componentWillUpdate|getSnapshotBeforeUpdate|componentDidUpdate|componentWillUnmount|getDerivedStateFromProps|getDerivedStateFromError|componentDidCatch|debounceRendering|dangerouslySetInnerHTML)$/
+
+const terserOptions = (chunk: boolean) =>
+  ({
+    ecma: 2020,
+    toplevel: true,
+    compress: { passes: 3, unsafe: true, unsafe_arrows: true, unsafe_methods: true, pure_getters: true },
+    // `builtins`: some of Preact's names are also in terser's list of DOM properties.
+    mangle: { properties: chunk ? { regex: CLOSED_PREACT, builtins: true } : { regex: PRIVATE } },
+    format: { ascii_only: false },
+  }) as const
 
 export default defineConfig(({ mode }) => {
   const esm = mode === 'esm'
@@ -105,7 +118,7 @@ export default defineConfig(({ mode }) => {
       // The first chunk's build clears dist/; the others keep what it wrote.
       emptyOutDir: locale === LOCALES[0],
       minify: esm ? false : process.env.MINIFY === 'oxc' ? 'oxc' : 'terser',
-      terserOptions,
+      terserOptions: terserOptions(chunk),
       sourcemap: false,
       copyPublicDir: false,
       lib: esm

@@ -11,7 +11,7 @@ const focusIn = (host: Locator) =>
   host.evaluate((element) => {
     const root = element.shadowRoot
     const active = root?.activeElement ?? null
-    const dialog = root?.querySelector('[role="dialog"]') ?? null
+    const dialog = root?.querySelector('dialog') ?? null
     return {
       hostFocused: document.activeElement === element,
       onPayButton: active !== null && active === root?.querySelector('button'),

@@ -92,8 +92,9 @@ export async function request<T>(
                 : 'config',
       status,
       code: isText(code) ? code : undefined,
-      retryAfter: +(response.headers.get('retry-after') ?? '') || undefined,
-      message: ok ? 'unexpected answer' : isText(message) ? message : `HTTP ${status}`,
+      retryAfter: Number(response.headers.get('retry-after')) || undefined,
+      // An answer we cannot read says only its status ("HTTP 200" for a 2xx we refused).
+      message: isText(message) ? message : `HTTP ${status}`,
     },
   }
 }

@@ -21,8 +21,9 @@ describe('the return', () => {
   it('shows a paid payment, fires portmanat:success and then cleans the address bar', async () => {
     serve(() => payment('paid'))
     const { view, events, active } = back()
-    await view.findByRole('dialog', { name: 'Payment received' })
-    expect(active()).toBe(view.getAllByRole('button', { name: 'Close' })[1])
+    const dialog = await view.findByRole('dialog', { name: 'Payment received' })
+    // No primary action: the dialog itself takes focus, its buttons one Tab away.
+    expect(active()).toBe(dialog)
     expect(view.queryByRole('button', { name: 'Try again' })).toBeNull()
     expect(events).toEqual([['success', { client_rrn: RRN, status: 'paid' }]])
     expect(location.pathname + location.search).toBe('/shop')
@@ -32,12 +33,22 @@ describe('the return', () => {
     const fetch = serve((call) => (call.method === 'POST' ? 'hang' : payment('failed', 'cancelled')))
     const user = userEvent.setup()
     const { view, events } = back('failed')
-    const dialog = await view.findByRole('dialog', { name: 'Payment not completed' })
-    expect(dialog.textContent).toContain('You left the payment page before paying.')
+    await view.findByRole('dialog', { name: 'Payment not completed' })
     expect(events).toEqual([['cancel', { client_rrn: RRN, status: 'failed', reason: 'cancelled' }]])
     await user.click(view.getByRole('button', { name: 'Try again' }))
     await view.findByRole('dialog', { name: 'Preparing your order…' })
     expect(fetch.calls.at(-1)).toMatchObject({ method: 'POST', body: { item: 'premium' } })
+  })
+
+  it('reads an order still created after the return as not completed, with Try again, and cleans the address', async () => {
+    serve(() => payment('created'))
+    const { view, events } = back('pending')
+    const dialog = await view.findByRole('dialog', { name: 'Payment not completed' })
+    // Nothing is said about money: the server cannot vouch for it.
+    expect(dialog.textContent).not.toMatch(/charged|pending|processing/i)
+    expect(view.getByRole('button', { name: 'Try again' })).toBeTruthy()
+    expect(events).toEqual([['cancel', { client_rrn: RRN, status: 'created' }]])
+    expect(location.search).toBe('')
   })
 
   it('reads a decline as declined, also with Try again', async () => {
@@ -71,8 +82,9 @@ describe('the return', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
     const { view, events } = back()
     await vi.advanceTimersByTimeAsync(20_000)
-    const dialog = view.getByRole('dialog', { name: 'Could not check the payment' })
-    expect(dialog.textContent).toContain('Do not pay again')
+    const dialog = view.getByRole('dialog', { name: 'Payment is processing' })
+    expect(dialog.textContent).toContain('The result is not known yet. Do not pay again')
+    expect(dialog.textContent).not.toMatch(/could not start/i)
     expect(location.search).toContain(RRN)
     expect(events).toEqual([])
     vi.useRealTimers()
@@ -110,7 +122,7 @@ describe('the return', () => {
     const { view, events } = back('pending')
     await vi.advanceTimersByTimeAsync(121_000)
     const dialog = view.getByRole('dialog', { name: 'Payment is processing' })
-    expect(dialog.textContent).toContain('the shop will learn the result')
+    expect(dialog.textContent).toContain('Do not pay again: reload this page in a minute.')
     expect(dialog.textContent).not.toMatch(/e-?mail/i)
     const count = fetch.calls.length
     expect(count).toBeGreaterThan(10)
@@ -138,8 +150,9 @@ describe('the return', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     serve(() => apiError(404, 'not_found'))
     const { view } = back()
-    await view.findByRole('dialog', { name: 'Could not check the payment' })
+    await view.findByRole('alert')
     expect(view.getByRole('alert').textContent).toBe('This payment button is not set up correctly.')
+    expect(view.queryByRole('button', { name: 'Try again' })).toBeNull()
     expect(error).toHaveBeenCalledWith('[portmanat-checkout]', 'not_found happened')
   })
 })

@@ -7,7 +7,7 @@ const keys = (fetch: ReturnType<typeof serve>) =>
   fetch.calls.filter((call) => call.method === 'POST').map((call) => call.headers.get('idempotency-key'))
 
 describe('the checkout', () => {
-  it('goes idle → loading → summary → sending and posts exactly the server fields from the light DOM', async () => {
+  it('goes idle → loading → summary → sending and posts exactly the server fields', async () => {
     let answer: (response: Response) => void = () => {}
     const fetch = serve(() => new Promise<Response>((resolve) => (answer = resolve)))
     const submit = vi.spyOn(HTMLFormElement.prototype, 'submit').mockImplementation(() => {})
@@ -35,7 +35,9 @@ describe('the checkout', () => {
     expect(dialog.textContent).toContain(`Order number${RRN}`)
     await user.click(view.getByRole('button', { name: 'Pay ₼5.23' }))
     expect(submit).toHaveBeenCalledOnce()
-    const form = document.body.querySelector(':scope > form')
+    // A form in the dialog, submitted as a top-level navigation (no popup, no iframe).
+    const form = submit.mock.contexts[0] as HTMLFormElement
+    expect(form.isConnected).toBe(true)
     expect(form?.getAttribute('action')).toBe(checkoutAnswer().redirect.url)
     expect(form?.getAttribute('method')).toBe('POST')
     expect(Object.fromEntries(new FormData(form as HTMLFormElement))).toEqual(
@@ -133,14 +135,19 @@ describe('the checkout', () => {
     [
       '403 origin',
       apiError(403, 'origin_not_allowed'),
-      'This website is not allowed to take payments here yet.',
+      'This website may not take payments here yet.',
       false,
     ],
-    ['404', apiError(404, 'unknown_item'), 'This product is no longer available.', false],
+    ['404', apiError(404, 'unknown_item'), 'Not available', false],
     ['409', apiError(409, 'idempotency_conflict'), 'Could not reach the payment server.', true],
     ['413', apiError(413, 'payload_too_large'), 'not set up correctly', false],
     ['415', apiError(415, 'unsupported_media_type'), 'not set up correctly', false],
-    ['429', apiError(429, 'rate_limited', { 'retry-after': '30' }), 'Please wait 30 s and try again.', true],
+    [
+      '429',
+      apiError(429, 'rate_limited', { 'retry-after': '30' }),
+      'Please wait a moment and try again.',
+      true,
+    ],
     ['500', apiError(500, 'internal_error'), 'Could not reach the payment server.', true],
     ['503', apiError(503, 'unavailable'), 'Could not reach the payment server.', true],
     ['a network failure', new TypeError('Failed to fetch'), 'Could not reach the payment server.', true],
@@ -208,9 +215,7 @@ describe('the checkout', () => {
   it('starts nothing while misconfigured and shows why instead of a button', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { view } = setup({ item: undefined })
-    expect(view.getByRole('alert').textContent).toBe(
-      'This payment button is not set up correctly. [portmanat-checkout] item is required',
-    )
+    expect(view.getByRole('alert').textContent).toBe('[portmanat-checkout] item is required')
     expect(view.queryByRole('button')).toBeNull()
   })
 })

@@ -9,7 +9,7 @@ import { isItem, request } from './api.ts'
 import { MESSAGES, pageLocale } from './i18n/index.ts'
 import { loadModal } from './load-modal.ts'
 import { money } from './money.ts'
-import { type Config, OPTION_NAMES, PREFIX, parseOptions } from './options.ts'
+import { OPTION_NAMES, parseOptions } from './options.ts'
 import { claimReturn } from './return-params.ts'
 import { attach } from './surface.ts'
 
@@ -18,7 +18,7 @@ export const TAG = 'portmanat-checkout'
 
 /** Runs `task` when the page is idle (or in 2 s where there is no `requestIdleCallback`). */
 const whenIdle = (task: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 5000 })
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task)
   else setTimeout(task, 2000)
 }
 
@@ -32,24 +32,27 @@ function checkoutElement(host: HTMLElement) {
   /** The modal chunk could not be loaded on the buyer's last attempt. */
   let broken = false
   let ready = false
-  const busy = (on: boolean) => button.setAttribute('aria-busy', `${on}`)
-  const localeOf = (config: Config) => config.locale ?? pageLocale()
+  const busy = (on: boolean) => {
+    button.ariaBusy = `${on}`
+  }
   /** Fetches the modal chunk; a failure is reported when the buyer really asks for it. */
   const prefetch = (): void => {
     const config = read()
-    if (typeof config === 'object') loadModal(localeOf(config)).catch(() => {})
+    if (typeof config === 'object') loadModal(config.locale).catch(() => {})
   }
   const surface = attach(
     host,
     {},
     {
-      button: () => (button.isConnected ? button : null),
       busy,
-      idle: () => busy(false),
+      idle() {
+        busy(false)
+        button.focus()
+      },
       restart: () => start(),
     },
   )
-  const { face, emit } = surface
+  const { root, emit } = surface
 
   /** The modal chunk did not load: say so beside the button too. */
   const fail = () => {
@@ -64,65 +67,56 @@ function checkoutElement(host: HTMLElement) {
     busy(true)
     broken = false
     paint()
-    surface.modal(localeOf(config)).then((modal) => modal.start(config), fail)
+    surface.modal(config.locale).then((modal) => modal.start(config), fail)
   }
 
   function paint(): void {
     const config = read()
-    const locale = typeof config === 'object' ? localeOf(config) : pageLocale()
+    const invalid = typeof config === 'string'
+    const locale = invalid ? pageLocale() : config.locale
     const t = MESSAGES[locale]
-    face.lang = locale
-    let children: Node[] = [notice]
-    if (typeof config === 'string') notice.replaceChildren(`${t.config} `, config)
-    else {
-      const { endpoint, item, quantity, label } = config
-      if (config.showPrice) {
-        const url = `${endpoint}/api/items/${encodeURIComponent(item)}${quantity > 1 ? `?quantity=${quantity}` : ''}`
-        if (price[0] !== url) {
-          price = [url]
-          void request(url, isItem).then((result) => {
-            if (price[0] !== url) return
-            // Not for sale: say so on the button rather than open a modal that says it.
-            if (result.error?.kind === 'not_found') price[1] = null
-            else if (result.error) console.warn(PREFIX, result.error.message)
-            else price[1] = result.value.amount
-            paint()
-          })
-        }
-      } else price = []
-      const amount = price[1] && money(price[1], locale)
-      button.textContent =
-        price[1] === null
-          ? t.unavailable
-          : amount
-            ? label
-              ? `${label} ${amount}`
-              : t.payAmount.replace('{a}', amount)
-            : (label ?? t.pay)
-      button.disabled = price[1] === null
-      notice.textContent = t.server
-      children = broken ? [button, notice] : [button]
-      if (!ready) {
-        ready = true
-        whenIdle(prefetch)
-        queueMicrotask(() => emit('Ready', {}))
+    button.lang = notice.lang = locale
+    // Both stay in place, shown or hidden: moving the button would drop its focus.
+    button.hidden = invalid
+    notice.hidden = !invalid && !broken
+    // A set-up the merchant has to fix is told in the developer's words (and in the console).
+    notice.textContent = invalid ? config : t.server
+    if (invalid) return
+    const { endpoint, item, quantity, label } = config
+    if (config.showPrice) {
+      const url = `${endpoint}/api/items/${encodeURIComponent(item)}${quantity > 1 ? `?quantity=${quantity}` : ''}`
+      if (price[0] !== url) {
+        price = [url]
+        void request(url, isItem).then((result) => {
+          if (price[0] !== url) return
+          // Not for sale: say so on the button rather than open a modal that says it. Any other
+          // failure leaves the plain Pay button (the browser's console shows the request).
+          if (result.error?.kind === 'not_found') price[1] = null
+          else if (!result.error) price[1] = result.value.amount
+          paint()
+        })
       }
+    } else price = []
+    const amount = price[1] && money(price[1], locale)
+    // The shop's own label wins over ours, with or without the price.
+    button.textContent =
+      price[1] === null ? t.unavailable : (label ?? (amount ? t.payAmount.replace('{a}', amount) : t.pay))
+    button.disabled = price[1] === null
+    if (!ready) {
+      ready = true
+      whenIdle(prefetch)
+      queueMicrotask(() => emit('Ready', {}))
     }
-    // Only when the parts change: moving the button would drop its focus.
-    if (
-      children.some((child, index) => face.childNodes[index] !== child) ||
-      face.childNodes.length > children.length
-    )
-      face.replaceChildren(...children)
   }
 
   button.className = 'p'
   button.type = 'button'
   button.setAttribute('part', 'button')
-  button.setAttribute('aria-haspopup', 'dialog')
+  button.ariaHasPopup = 'dialog'
   button.onclick = start
-  notice.setAttribute('role', 'alert')
+  notice.role = 'alert'
   notice.setAttribute('part', 'error')
+  root.append(button, notice)
   // The buyer reaches for the button: fetch the modal now, so the click opens it at once.
   for (const type of ['pointerenter', 'focusin', 'pointerdown']) host.addEventListener(type, prefetch)
 
@@ -136,8 +130,7 @@ function checkoutElement(host: HTMLElement) {
       // The first valid element on a return page shows the result.
       else {
         const clientRrn = claimReturn()
-        if (clientRrn)
-          surface.modal(localeOf(config)).then((modal) => modal.showReturn(config, clientRrn), fail)
+        if (clientRrn) surface.modal(config.locale).then((modal) => modal.showReturn(config, clientRrn), fail)
       }
     },
     disconnect: surface.reset,

@@ -27,7 +27,7 @@ if (script instanceof HTMLScriptElement && script.src && !defaults.src) {
 }
 
 define()
-window.PortmanatCheckout ??= Object.freeze({ open, define, handleReturn, version })
+window.PortmanatCheckout ??= { open, define, handleReturn, version }
 
 // A return page without a <portmanat-checkout>: once elements had their chance, show it anyway.
 if (document.readyState === 'complete') handleReturn()

@@ -4,7 +4,7 @@
  * instead of bundling a second copy (see `vite.config.ts`). Keep the list short.
  */
 import { isAmount, isRetryable, isText, request } from './api.ts'
-import { MESSAGES, pageLocale } from './i18n/index.ts'
+import { MESSAGES } from './i18n/index.ts'
 import { money } from './money.ts'
 import { PREFIX } from './options.ts'
 import { cleanReturn } from './return-params.ts'
@@ -12,18 +12,7 @@ import { adopt } from './sheet.ts'
 
 export type { Result, WidgetError } from './api.ts'
 export type { Messages } from './i18n/index.ts'
-export { adopt, cleanReturn, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, pageLocale, request }
+export { adopt, cleanReturn, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, request }
 
 /** Every value above, as the loader hands them over: by position, so no name ships twice. */
-export const kit = [
-  adopt,
-  cleanReturn,
-  isAmount,
-  isRetryable,
-  isText,
-  MESSAGES,
-  money,
-  PREFIX,
-  pageLocale,
-  request,
-]
+export const kit = [adopt, cleanReturn, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, request]

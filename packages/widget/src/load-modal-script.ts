@@ -41,7 +41,8 @@ export const loadModal = (locale: Locale): Promise<ModalModule> =>
     script.onerror = () => {
       script.remove()
       loading[locale] = undefined
-      reject(`${script.src} did not load (offline, or it failed its integrity check)`)
+      // Offline, or refused by its integrity check (the browser names that in the console).
+      reject(`${script.src} did not load`)
     }
     document.head.append(script)
   }))

@@ -8,18 +8,13 @@ import type { Config } from './options.ts'
 
 /** The surface a modal lives on: an element's shadow root, or `open()`'s host on the body. */
 export interface ModalHost {
-  root: ShadowRoot
-  /** Where the dialog renders. */
+  /** Where the dialog renders, in the surface's shadow root. */
   container: HTMLElement
-  /** The element's Pay button (focus returns to it), or null for `open()` and `handleReturn()`. */
-  button(): HTMLElement | null
-  /** Where focus returns when there is no Pay button. */
-  opener: Element | null
   /** Dispatches `portmanat:{name}` on the host and calls the matching `on*` callback. */
   emit(name: Capitalize<CheckoutEventName>, detail: CheckoutEventDetail): void
   /** The order is being prepared or the form is on its way: the Pay button says it is busy. */
   busy(on: boolean): void
-  /** The dialog closed. */
+  /** The dialog closed: focus goes back to the Pay button, or where it was before `open()`. */
   idle(): void
   /** Starts a new order for the element's item ("Try again" after a failed payment); absent without one. */
   restart?: () => void

@@ -33,7 +33,7 @@ describe('open()', () => {
     serve(() => apiError(404, 'unknown_item'))
     const onError = vi.fn()
     open({ item: 'gone', endpoint: ENDPOINT, locale: 'en', onError })
-    expect((await modal().findByRole('alert')).textContent).toContain('no longer available')
+    expect((await modal().findByRole('alert')).textContent).toBe('Not available')
     expect(onError).toHaveBeenCalledWith({
       error: expect.objectContaining({ kind: 'not_found', status: 404 }),
     })

@@ -5,9 +5,8 @@
  */
 import type { Locale } from '@portmanat-checkout/shared'
 import type { CheckoutEventDetail } from './events.ts'
-import { pageLocale } from './i18n/index.ts'
 import type { ModalController } from './modal-contract.ts'
-import { type Config, PREFIX, parseOptions, type Theme } from './options.ts'
+import { type Config, parseOptions, type Theme } from './options.ts'
 import { claimReturn } from './return-params.ts'
 import { attach } from './surface.ts'
 
@@ -66,12 +65,16 @@ function modal(config: Config, callbacks: CheckoutCallbacks, run: (modal: ModalC
   document.body.append(host)
   let closed = false
   let controller: ModalController | undefined
+  // Focus goes back where it was when the modal opened.
+  const opener = document.activeElement as HTMLElement | null
   const surface = attach(host, callbacks, {
-    button: () => null,
     busy() {},
-    idle: () => host.remove(),
+    idle() {
+      host.remove()
+      opener?.focus()
+    },
   })
-  surface.modal(config.locale ?? pageLocale()).then(
+  surface.modal(config.locale).then(
     (modal) => {
       controller = modal
       if (closed) host.remove()

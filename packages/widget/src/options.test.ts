@@ -15,7 +15,8 @@ describe('parseOptions', () => {
     expect(parse({ item: 'premium' })).toEqual({
       item: 'premium',
       endpoint: 'https://pay.example.az',
-      locale: undefined,
+      // The page's: no <html lang>, jsdom's navigator says en-US.
+      locale: 'en',
       returnUrl: 'http://localhost:3000/shop?x=1#top',
       label: undefined,
       theme: 'auto',

@@ -5,6 +5,7 @@
  */
 import { type Locale, matchLocale } from '@portmanat-checkout/shared'
 import { httpUrl } from './api.ts'
+import { pageLocale } from './i18n/index.ts'
 import { withoutReturnParams } from './return-params.ts'
 
 /** Prefix of every message the widget writes to the console or throws. */
@@ -24,8 +25,8 @@ export interface Config {
   item: string
   /** The signing server's base URL, without a trailing slash. */
   endpoint: string
-  /** Undefined: the page's locale. */
-  locale: Locale | undefined
+  /** The `locale` option, else the page's (`pageLocale()`, read when the options are). */
+  locale: Locale
   /** Absolute URL the buyer comes back to. @default the current page without return parameters */
   returnUrl: string
   /** Undefined: the localised "Pay". */
@@ -99,7 +100,7 @@ export function parseOptions(raw: RawOptions): Config | string {
     : {
         item,
         endpoint: (url.origin + url.pathname).replace(/\/+$/, ''),
-        locale,
+        locale: locale ?? pageLocale(),
         returnUrl: returnUrl.href,
         label: get('label'),
         theme: theme as Theme,

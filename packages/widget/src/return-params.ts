@@ -23,7 +23,7 @@ let claimed = false
  * The `client_rrn` of a return to the current page, handed out once: the first
  * `<portmanat-checkout>` (or `handleReturn()`) to ask gets it. The parameters stay in the address
  * bar until the server has confirmed the result ({@link cleanReturn}), so a reload before that
- * asks again. Malformed parameters (a hand-edited or truncated link) are left alone with a warning.
+ * asks again. A malformed `client_rrn` (a hand-edited or truncated link) is left alone.
  */
 export function claimReturn(): string | undefined {
   const query = new URLSearchParams(location.search)
@@ -31,8 +31,9 @@ export function claimReturn(): string | undefined {
   const clientRrn = query.get('client_rrn')
   if (claimed || status === null) return
   claimed = true
-  if (/^(paid|pending|failed)$/.test(status) && isClientRrn(clientRrn)) return clientRrn
-  console.warn('[portmanat-checkout] ignoring malformed return parameters')
+  // The status itself is only a hint: the server's answer about the order is what shows. A
+  // malformed client_rrn (a hand-edited or truncated link) is left alone.
+  if (isClientRrn(clientRrn)) return clientRrn
 }
 
 /** Removes the return parameters from the address bar (other parameters and the hash stay). */

@@ -11,9 +11,8 @@ import { PREFIX } from './options.ts'
 import { adopt } from './sheet.ts'
 
 export interface Surface {
+  /** The shadow root: the loader draws the Pay button and its notice here, the modal beside them. */
   root: ShadowRoot
-  /** The part of the root the loader draws in (the Pay button or a notice). */
-  face: HTMLElement
   emit: ModalHost['emit']
   /**
    * The modal of this surface in `locale`, loaded and mounted on first use. When the chunk does
@@ -32,32 +31,26 @@ export interface Surface {
 export function attach(
   host: HTMLElement,
   callbacks: Callbacks,
-  modalHost: Pick<ModalHost, 'button' | 'busy' | 'idle' | 'restart'>,
+  modalHost: Pick<ModalHost, 'busy' | 'idle' | 'restart'>,
 ): Surface {
   const root = host.attachShadow({ mode: 'open' })
   adopt(root, css)
-  const face = root.appendChild(document.createElement('div'))
-  const opener = document.activeElement
   // One per locale: each locale's chunk renders with its own Preact, into its own container.
   const mounted: Partial<Record<Locale, Promise<ModalController>>> = {}
-  const controllers: ModalController[] = []
   const emit: ModalHost['emit'] = (name, detail) => {
     host.dispatchEvent(
       new CustomEvent(`portmanat:${name.toLowerCase()}`, { detail, bubbles: true, composed: true }),
     )
-    if (name !== 'Ready') callbacks[`on${name}`]?.(detail)
+    callbacks[`on${name}` as 'onSuccess']?.(detail)
   }
   return {
     root,
-    face,
     emit,
     modal: (locale) =>
       (mounted[locale] ??= loadModal(locale).then(
         (module) => {
           const container = root.appendChild(document.createElement('div'))
-          const controller = module.mountModal({ ...modalHost, root, container, opener, emit })
-          controllers.push(controller)
-          return controller
+          return module.mountModal({ ...modalHost, container, emit })
         },
         (reason) => {
           mounted[locale] = undefined
@@ -68,7 +61,11 @@ export function attach(
         },
       )),
     reset: () => {
-      for (const controller of controllers) controller.reset()
+      for (const modal of Object.values(mounted))
+        modal.then(
+          (controller) => controller.reset(),
+          () => {},
+        )
     },
   }
 }

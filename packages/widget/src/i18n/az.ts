@@ -5,6 +5,5 @@ export const az: Messages = {
   pay: 'Ödə',
   payAmount: '{a} ödə',
   unavailable: 'Satışda deyil',
-  config: 'Ödəniş düyməsi düzgün quraşdırılmayıb.',
   server: 'Ödəniş serveri ilə əlaqə yaratmaq mümkün olmadı.',
 }

@@ -11,8 +11,6 @@ export interface Messages {
   payAmount: string
   /** The button of an item the server does not sell. */
   unavailable: string
-  /** The embed or the server is set up wrongly (also in the dialog). */
-  config: string
   /** No answer from the signing server, or the modal could not load (also in the dialog). */
   server: string
 }

@@ -37,8 +37,8 @@ function isOrder(body: unknown): body is Order {
     isText(client_rrn) &&
     isAmount(amount) &&
     isText(title) &&
-    (description == null || isText(description)) &&
-    (quantity == null || Number.isInteger(quantity))
+    isText(description ?? '') &&
+    Number.isInteger(quantity ?? 1)
   )
 }
 

@@ -1,23 +1,23 @@
 /**
- * The dialog of one checkout phase: its mark, title, text, the order, and its buttons. A pure
- * function of what the state machine (`checkout.tsx`) knows.
+ * The dialog of one checkout phase: its close button, mark, title, text, the order, and its
+ * buttons. A pure function of what the state machine (`checkout.tsx`) knows; `show-dialog.ts`
+ * opens it and puts focus in.
  */
 import type { Locale } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
 import { h } from 'preact'
 import { isRetryable, money, type WidgetError } from '../kit.ts'
 import type { Order, Summary } from './answers.ts'
-import { CheckoutDialog } from './checkout-dialog.tsx'
 import { strings } from './i18n/index.ts'
 import { OrderDetails } from './order-details.tsx'
-import { StatusIcon, type Tone } from './status-icon.tsx'
+import { CROSS, glyph, StatusIcon, type Tone } from './status-icon.tsx'
 
 /**
  * The modal's phases (`''`: closed). Before the PSP: `loading`, `summary`, `sending` (the form
- * is posting), `error`. After a return: `checking` (no answer yet), `pending` (polling;
- * `late` once the polling time is up), then `paid`, `declined`, `cancelled` (on the PSP's
- * pages), `incomplete` (the order is still `created`: not paid, nothing more is known) or
- * `failed`, or `unconfirmed` when the server could not be asked.
+ * is posting), `error`. After a return: `pending` (asking, and polling while pending), then
+ * `paid`, `declined`, `cancelled` (not completed: cancelled on the PSP's pages, or no payment
+ * came back) or `failed` — or `late`: no result yet after the polling time, or no answer from
+ * the server.
  */
 export type Phase =
   | ''
@@ -25,18 +25,15 @@ export type Phase =
   | 'summary'
   | 'sending'
   | 'error'
-  | 'checking'
   | 'pending'
   | 'late'
   | 'paid'
   | 'declined'
   | 'cancelled'
-  | 'incomplete'
   | 'failed'
-  | 'unconfirmed'
 
 /** A payment that may be tried again with a new order. */
-export const FINAL_FAILURE = /^(declined|cancelled|incomplete|failed)$/
+export const FINAL_FAILURE = /^(declined|cancelled|failed)$/
 
 export interface CheckoutViewProps {
   phase: Exclude<Phase, ''>
@@ -53,15 +50,13 @@ export interface CheckoutViewProps {
 
 /** The mark of each phase; the others are busy (a spinner). */
 const TONES: Partial<Record<Phase, Tone>> = {
-  summary: 'lock',
+  summary: 'pay',
   error: 'failed',
-  late: 'warn',
+  late: 'neutral',
   paid: 'paid',
   declined: 'failed',
   cancelled: 'neutral',
-  incomplete: 'neutral',
   failed: 'failed',
-  unconfirmed: 'warn',
 }
 
 export function CheckoutView({
@@ -77,57 +72,81 @@ export function CheckoutView({
   const t = strings(locale)
   const sending = phase === 'sending'
   const ordering = sending || phase === 'summary' || phase === 'loading'
-  // An error says what went wrong; after the return, a server that cannot be reached is "unconfirmed".
+  // An error says what went wrong, unless the modal keeps asking a server that did not answer.
   const alert =
     error &&
     (phase === 'error' || !isRetryable(error)) &&
-    t[error.kind === 'network' ? 'server' : error.kind].replace('{s}', `${error.retryAfter ?? 5}`)
+    t[error.kind === 'network' ? 'server' : error.kind === 'not_found' ? 'unavailable' : error.kind]
   const text = alert || t[`${phase}Text` as 'lateText']
   const retry =
-    (phase === 'error' || phase === 'unconfirmed'
-      ? error && isRetryable(error)
-      : phase === 'late' || (FINAL_FAILURE.test(phase) && canRestart)) && t.retry
+    (phase === 'error' || phase === 'late'
+      ? !error || isRetryable(error)
+      : FINAL_FAILURE.test(phase) && canRestart) && t.retry
   const primary =
     phase === 'summary' && order ? t.payAmount.replace('{a}', money(order.amount, locale)) : retry
 
+  // A native modal <dialog> in the top layer: the page behind it is inert, and no transform,
+  // z-index or overflow of the shop's page can cut it. The <dialog> element itself is only
+  // its backdrop (its content is the box inside): a click on it closes, except the second click
+  // of a double click on Pay. Escape is ours, as the platform's would close it even while the
+  // form is on its way; other close requests (Android's back) arrive as `close`, and the state
+  // machine may reopen it.
   return (
-    <CheckoutDialog
+    <dialog
       lang={locale}
-      title={
-        t[
-          sending
-            ? 'summary'
-            : phase === 'late' || phase === 'checking'
-              ? 'pending'
-              : phase === 'incomplete'
-                ? 'cancelled'
-                : phase
-        ]
-      }
-      closeLabel={sending ? undefined : t.close}
+      aria-labelledby="t"
+      aria-describedby="d"
+      tabIndex={-1}
+      onClick={(event) => event.target === event.currentTarget && event.detail < 2 && onClose()}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          onClose()
+        }
+      }}
       onClose={onClose}
-      mark={<StatusIcon tone={TONES[phase] ?? 'busy'} />}
     >
-      <div id="d">
-        {text && <p role={alert ? 'alert' : undefined}>{text}</p>}
-        {phase !== 'error' && <OrderDetails order={order} locale={locale} t={t} />}
-      </div>
-      {sending ? (
-        <p class="n" role="status">
-          {t.sending}
-        </p>
-      ) : (
-        <p class="n">
-          <button type="button" onClick={onClose}>
-            {ordering ? t.cancel : t.close}
+      <div>
+        {!sending && (
+          <button type="button" class="x" aria-label={t.close} onClick={onClose}>
+            {glyph(CROSS)}
           </button>
-          {primary && (
-            <button type="button" class="p" onClick={phase === 'summary' ? onConfirm : onRetry}>
-              {primary}
+        )}
+        <StatusIcon tone={TONES[phase] ?? 'busy'} />
+        {/* The title is the polite live region: every phase change is read out. */}
+        <h2 id="t" aria-live="polite">
+          {t[sending ? 'summary' : phase === 'late' ? 'pending' : phase]}
+        </h2>
+        <div id="d">
+          {text && <p role={alert ? 'alert' : undefined}>{text}</p>}
+          {phase !== 'error' && <OrderDetails order={order} locale={locale} t={t} />}
+        </div>
+        {sending && (
+          // Submitted by the state machine: exactly the server's fields, a top-level navigation
+          // to the PSP (no popup, no iframe).
+          <form method="POST" action={(order as Summary).redirect.url}>
+            {Object.entries((order as Summary).redirect.fields).map(([name, value]) => (
+              <input type="hidden" name={name} value={value} />
+            ))}
+          </form>
+        )}
+        {sending ? (
+          <p class="n" role="status">
+            {t.sending}
+          </p>
+        ) : (
+          <p class="n">
+            <button type="button" onClick={onClose}>
+              {ordering ? t.cancel : t.close}
             </button>
-          )}
-        </p>
-      )}
-    </CheckoutDialog>
+            {primary && (
+              <button type="button" class="p" onClick={phase === 'summary' ? onConfirm : onRetry}>
+                {primary}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+    </dialog>
   )
 }

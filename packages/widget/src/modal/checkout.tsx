@@ -7,47 +7,38 @@
 import type { Locale } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
 import { h, render } from 'preact'
-import {
-  cleanReturn,
-  isRetryable,
-  PREFIX,
-  pageLocale,
-  type Result,
-  request,
-  type WidgetError,
-} from '../kit.ts'
+import { cleanReturn, isRetryable, PREFIX, type Result, request, type WidgetError } from '../kit.ts'
 import type { ModalController, ModalHost } from '../modal-contract.ts'
 import type { Config } from '../options.ts'
 import { isPayment, isSummary, type Order, type Payment, type Summary } from './answers.ts'
-import { showDialog } from './checkout-dialog.tsx'
 import { CheckoutView, FINAL_FAILURE, type Phase } from './checkout-view.tsx'
-import { newKey, submitForm } from './payment-form.ts'
+import { newKey } from './new-key.ts'
 import { lockScroll } from './scroll-lock.ts'
+import { showDialog } from './show-dialog.ts'
 
 /** How long the widget keeps asking about a pending payment, or a server that does not answer. */
 export const POLL_MS = 120_000
 
-/** The event each result fires (the others fire `Error`). */
+/** The event each result fires (the others fire `Error`; `late` fires none). */
 const EVENTS: Partial<Record<Phase, 'Success' | 'Pending' | 'Cancel'>> = {
   paid: 'Success',
   pending: 'Pending',
   cancelled: 'Cancel',
-  incomplete: 'Cancel',
 }
 
 /** Runs checkouts in `host`'s container. */
 export function checkout(host: ModalHost): ModalController {
+  const { emit } = host
   let phase: Phase = ''
   /** The options of the running checkout, and its language. */
   let config: Config
   let locale: Locale
   /** The order the modal shows: the summary, or the payment after a return. */
   let order: (Order & Partial<Summary & Payment>) | undefined
+  /** The last request's failure, while it stands. */
   let error: WidgetError | undefined
   let clientRrn: string | undefined
   let key: string
-  /** What Try again repeats: the order, or the payment check. */
-  let redo: () => void
   /** Bumped by every request and by stop(): answers to older requests are dropped. */
   let run = 0
   let abort: AbortController | undefined
@@ -73,18 +64,6 @@ export function checkout(host: ModalHost): ModalController {
     clearTimeout(timer)
   }
 
-  const fail = (failure: WidgetError): void => {
-    error = failure
-    set('error')
-    // The merchant has to fix these: say so where developers look.
-    if (failure.kind === 'config') console.error(PREFIX, failure.message)
-    if (failure.kind === 'origin')
-      console.error(PREFIX, `add ${location.origin} to ALLOWED_ORIGINS of ${config.endpoint}`)
-    emit('Error', { client_rrn: clientRrn, error: failure })
-  }
-
-  const emit = host.emit
-
   /** One request of the running checkout; undefined when a newer request or stop() overtook it. */
   const call = async <T,>(
     path: string,
@@ -101,12 +80,18 @@ export function checkout(host: ModalHost): ModalController {
       init?.body ? 'not_found' : 'config',
       abort,
     )
-    if (mine === run) return result
+    if (mine === run) {
+      error = result.error
+      // The merchant has to fix these: say so where developers look.
+      if (error?.kind === 'config') console.error(PREFIX, error.message)
+      if (error?.kind === 'origin')
+        console.error(PREFIX, `add ${location.origin} to ALLOWED_ORIGINS of ${config.endpoint}`)
+      return result
+    }
   }
 
   const create = async (): Promise<void> => {
-    redo = create
-    clientRrn = order = error = undefined
+    clientRrn = order = undefined
     set('loading')
     const result = await call('/api/checkout', isSummary, {
       method: 'POST',
@@ -118,8 +103,10 @@ export function checkout(host: ModalHost): ModalController {
         locale,
       }),
     })
-    if (result?.error) fail(result.error)
-    else if (result) {
+    if (result?.error) {
+      set('error')
+      emit('Error', { error })
+    } else if (result) {
       order = result.value
       clientRrn = order.client_rrn
       set('summary')
@@ -128,7 +115,6 @@ export function checkout(host: ModalHost): ModalController {
 
   /** Asks the server about the returned payment, again and again while it is not final. */
   const check = async (): Promise<void> => {
-    redo = check
     // The server re-checks pending orders when polled: never answer from the HTTP cache.
     const result = await call(`/api/payments/${clientRrn}`, isPayment, { cache: 'no-store' })
     if (!result) return
@@ -137,21 +123,15 @@ export function checkout(host: ModalHost): ModalController {
     const again = (): void => {
       timer = setTimeout(check, Math.min(++polls * 1000, 10_000, left))
     }
-    if (result.error) {
-      error = result.error
+    if (result.error)
       // The server did not answer: nothing is known, so the modal keeps "checking" (a few
       // times before the first answer, until the time is up while pending); never "failed".
       // A wrong set-up is said at once.
-      if (isRetryable(error) && left > 0 && (order || polls < 5)) return again()
-      if (!isRetryable(error)) console.error(PREFIX, error.message)
-      return set(order ? 'late' : 'unconfirmed')
-    }
-    error = undefined
+      return isRetryable(result.error) && left > 0 && (order || polls < 5) ? again() : set('late')
     order = result.value
     const { status, reason } = order
-    // Back from the PSP with the order still `created`: not paid as far as the server knows (the
-    // buyer came back without a payment of this order), so a new order may be tried; nothing
-    // is said about money, which the server cannot vouch for.
+    // Back from the PSP with the order still `created` (no payment of this order came back):
+    // not completed, as a cancel on the PSP's pages is.
     const shown: Phase =
       status === 'pending'
         ? left > 0
@@ -159,19 +139,17 @@ export function checkout(host: ModalHost): ModalController {
           : 'late'
         : status === 'paid'
           ? 'paid'
-          : status === 'created'
-            ? 'incomplete'
-            : reason === 'cancelled'
-              ? 'cancelled'
-              : reason === 'declined'
-                ? 'declined'
-                : 'failed'
+          : status === 'created' || reason === 'cancelled'
+            ? 'cancelled'
+            : reason === 'declined'
+              ? 'declined'
+              : 'failed'
     set(shown)
     if (shown === 'pending') again()
     // Final: the address bar may forget the return, a reload would only ask again.
     else if (shown !== 'late') cleanReturn()
     if (shown !== told && shown !== 'late')
-      emit(EVENTS[shown] ?? 'Error', { client_rrn: clientRrn, status, ...(reason ? { reason } : {}) })
+      emit(EVENTS[shown] ?? 'Error', { client_rrn: clientRrn, status, reason: reason || undefined })
     told = shown
   }
 
@@ -179,29 +157,20 @@ export function checkout(host: ModalHost): ModalController {
   const watch = (): void => {
     deadline = Date.now() + POLL_MS
     polls = 0
-    set(order ? 'pending' : 'checking')
+    set('pending')
     void check()
   }
 
   /** Takes the options of a new checkout. */
   const use = (current: Config): void => {
     config = current
-    locale = current.locale ?? pageLocale()
-  }
-
-  const start = (current: Config): void => {
-    if (phase) return
-    use(current)
-    key = newKey()
-    void create()
+    locale = current.locale
   }
 
   const reset = (): void => {
     stop()
     set('')
     host.idle()
-    // Focus goes back to the Pay button, or where it was before open().
-    ;((host.button() ?? host.opener) as HTMLElement | null)?.focus()
   }
 
   const close = (): void => {
@@ -214,16 +183,16 @@ export function checkout(host: ModalHost): ModalController {
     }
   }
 
+  /** Try again: a new order after a failed payment, the check after a return, else the order. */
   const retry = (): void => {
     if (FINAL_FAILURE.test(phase)) {
-      // A new order: the failed one is final.
       reset()
       host.restart?.()
-    } else if (phase === 'late' || phase === 'unconfirmed') watch()
+    } else if (phase === 'late') watch()
     else {
       // A 409 means this key was used for another body: only a new key can succeed.
       if (error?.status === 409) key = newKey()
-      redo()
+      void create()
     }
   }
 
@@ -231,7 +200,8 @@ export function checkout(host: ModalHost): ModalController {
     set('sending')
     // Back from the PSP through the back-forward cache, the page would still say "sending".
     addEventListener('pageshow', reset, { once: true })
-    submitForm((order as Summary).redirect)
+    // Through the prototype: a field named "submit" would shadow form.submit.
+    HTMLFormElement.prototype.submit.call(host.container.querySelector('form'))
   }
 
   function paint(): void {
@@ -250,18 +220,23 @@ export function checkout(host: ModalHost): ModalController {
       ),
       host.container,
     )
-    showDialog(host.container, phase === 'loading' || phase === 'summary' || phase === 'sending')
+    showDialog(host.container)
   }
 
   return {
-    start,
+    start(current) {
+      if (phase) return
+      use(current)
+      key = newKey()
+      void create()
+    },
     close,
     reset,
     showReturn(current, rrn) {
       stop()
       use(current)
       clientRrn = rrn
-      order = error = undefined
+      order = undefined
       told = ''
       watch()
     },

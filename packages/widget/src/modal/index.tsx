@@ -10,6 +10,6 @@ import css from './modal.css?inline'
 
 /** Adds the modal's sheet to the surface and runs checkouts in it. */
 export const mountModal: ModalModule['mountModal'] = (host: ModalHost) => {
-  adopt(host.root, css)
+  adopt(host.container.getRootNode() as ShadowRoot, css)
   return checkout(host)
 }

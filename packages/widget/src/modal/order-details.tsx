@@ -9,7 +9,8 @@ import { money } from '../kit.ts'
 import type { Order } from './answers.ts'
 import type { strings } from './i18n/index.ts'
 
-const bar = () => <span class="k" />
+/** A value still on its way: a line's height, so the dialog does not grow when it comes. */
+const NONE = '\u00a0'
 
 export function OrderDetails({
   order,
@@ -22,16 +23,14 @@ export function OrderDetails({
 }) {
   return (
     <dl>
-      <dt>{order ? order.title : bar()}</dt>
+      <dt>{order ? order.title : NONE}</dt>
       <dd>{order?.description}</dd>
       {(order?.quantity ?? 1) > 1 && [<dt>{t.quantity}</dt>, <dd>{order?.quantity}</dd>]}
       <dt>{t.amount}</dt>
-      <dd>
-        <b>{order ? money(order.amount, locale) : bar()}</b>
-      </dd>
+      <dd>{order ? money(order.amount, locale) : NONE}</dd>
       <dt>{t.reference}</dt>
       <dd>
-        <code>{order ? order.client_rrn : bar()}</code>
+        <code>{order ? order.client_rrn : NONE}</code>
       </dd>
     </dl>
   )

@@ -1,23 +1,16 @@
 /**
  * Keeps the shop's page from scrolling behind the open modal: a constructed sheet on the
  * document (no `style` attribute, so no CSP exception), with the scrollbar's width kept as a
- * gutter so the page does not shift sideways.
+ * gutter so the page does not shift sideways. Each lock has its own sheet, so two modals
+ * release the page only when both have closed.
  */
 import { adopt } from '../kit.ts'
 
-let sheet: CSSStyleSheet | undefined
-let holders = 0
-
-/** Locks the page's scrolling until every lock is released. */
+/** Locks the page's scrolling; the returned function releases this lock. */
 export function lockScroll(): () => void {
-  if (!holders++) {
-    const gutter = innerWidth > document.documentElement.clientWidth ? 'scrollbar-gutter:stable;' : ''
-    sheet = adopt(document, `html{overflow:hidden!important;${gutter}}`)
-  }
-  let held = true
+  const gutter = innerWidth > document.documentElement.clientWidth ? 'scrollbar-gutter:stable;' : ''
+  const sheet = adopt(document, `html{overflow:hidden!important;${gutter}}`)
   return () => {
-    if (held && !--holders && sheet)
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)
-    held = false
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet)
   }
 }

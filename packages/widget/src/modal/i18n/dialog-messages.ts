@@ -2,11 +2,12 @@
  * The dialog's strings, in the modal chunk. One label per concept: the order's reference is
  * always `reference`, a new attempt always `retry`. Dialog titles are keyed by the modal's
  * phase, error texts by `ErrorKind` (`network` and `server` read as the loader's `server`,
- * `config` is the loader's too). Texts say only what is true: nothing promises an e-mail.
+ * `config` says the embed or the server is set up wrongly). Texts say only what is true: nothing promises an e-mail.
  */
 import type { ErrorKind } from '../../api.ts'
 
-export interface DialogMessages extends Record<Exclude<ErrorKind, 'network' | 'server' | 'config'>, string> {
+export interface DialogMessages
+  extends Record<Exclude<ErrorKind, 'network' | 'server' | 'not_found'>, string> {
   cancel: string
   close: string
   /** A new attempt: a new order after a failed payment, the same request or check after an error. */
@@ -22,18 +23,14 @@ export interface DialogMessages extends Record<Exclude<ErrorKind, 'network' | 's
   sending: string
   /** Title of an error before the buyer reached the PSP. */
   error: string
-  /** While the payment is checked after the return, and while the bank has not answered. */
+  /** While the payment is checked after the return, while the bank has not answered, and when no result came. */
   pending: string
   paid: string
   declined: string
   cancelled: string
   failed: string
-  /** The payment could not be looked up after the return (the server did not answer). */
-  unconfirmed: string
   // Texts under the title.
-  /** Pending after the polling time limit: what really happens next. */
+  /** No result after the return, pending or unanswered: what really happens next. */
   lateText: string
   declinedText: string
-  cancelledText: string
-  unconfirmedText: string
 }
