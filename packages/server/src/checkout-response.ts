@@ -24,6 +24,7 @@ export function checkoutResponse(config: Config, order: Order, clientIp = order.
     amount,
     title: order.title,
     ...(order.description ? { description: order.description } : {}),
+    ...(order.quantity > 1 ? { quantity: order.quantity } : {}),
     redirect: {
       url: `${config.pspUrl}/process${order.locale ? `?lang=${order.locale}` : ''}`,
       method: 'POST',

@@ -32,7 +32,7 @@ export const FAILURE_REASONS: readonly FailureReason[] = [
 
 /** `POST /api/checkout` body: an item of the catalog, or a token from `POST /api/orders`. */
 export type CheckoutRequest =
-  | { item: string; return_url?: string; locale?: Locale }
+  | { item: string; quantity?: number; return_url?: string; locale?: Locale }
   | { order_token: string; return_url?: string; locale?: Locale }
 
 /** `201` answer of `POST /api/checkout`. */
@@ -42,6 +42,8 @@ export interface CheckoutResponse {
   amount: string
   title: string
   description?: string
+  /** How many of the item, when more than one (`amount` is the total). */
+  quantity?: number
   redirect: {
     url: string
     method: 'POST'
@@ -53,8 +55,13 @@ export interface CheckoutResponse {
 export interface ItemResponse {
   id: string
   title: string
+  /** For `quantity` of the item (1 unless `?quantity=` asked for more). */
   amount: string
   description?: string
+  /** The `?quantity=` asked for, when more than one. */
+  quantity?: number
+  /** How many one order may take, when more than one. */
+  max_quantity?: number
 }
 
 /** `GET /api/payments/:client_rrn`: nothing secret. */

@@ -4,7 +4,7 @@
  */
 import { formatMoney } from '@portmanat-checkout/shared'
 import { html } from 'hono/html'
-import type { Catalog } from '../catalog.ts'
+import { type Catalog, textIn } from '../catalog.ts'
 import { layout } from './layout.ts'
 
 const TEST_CARDS = [
@@ -40,8 +40,8 @@ ${TEST_CARDS.map(([card, outcome]) => html`<li><code>${card}</code> ${outcome}</
 <section class="grid">
 ${items.map(
   (item) => html`<article class="card product">
-<h2>${item.title}</h2>
-${item.description ? html`<p class="muted">${item.description}</p>` : ''}
+<h2>${textIn(item.title, 'en')}</h2>
+${item.description ? html`<p class="muted">${textIn(item.description, 'en')}</p>` : ''}
 <p class="price">${formatMoney(item.qepik, 'en')}</p>
 <portmanat-checkout item="${item.id}"></portmanat-checkout>
 </article>`,

@@ -6,7 +6,7 @@
  */
 import { clientRrnFrom, type Locale } from '@portmanat-checkout/shared'
 import * as v from 'valibot'
-import { AmountSchema, displayText } from '../catalog.ts'
+import { AmountSchema, displayText, textIn } from '../catalog.ts'
 import type { Config } from '../config.ts'
 import type { Services } from '../deps.ts'
 import { ApiError } from '../http/errors.ts'
@@ -104,6 +104,8 @@ export async function createMerchantOrder(
 export interface CatalogOrderRequest {
   /** A catalog item's id; the price is the catalog's, never the request's. */
   item: string
+  /** How many of it (at most its `max_quantity`); the server multiplies. @default 1 */
+  quantity?: number
   /**
    * Where the buyer returns (already checked against `ALLOWED_ORIGINS`), or null for the callback's
    * own page; a function of the new order's `client_rrn` for a page of ours about that order.
@@ -131,14 +133,18 @@ export async function createCatalogOrder(
 ): Promise<Order> {
   const item = s.config.catalog.get(request.item)
   if (!item) throw new ApiError(404, 'unknown_item', `no item "${request.item}" in the catalog`)
+  const quantity = request.quantity ?? 1
+  if (quantity > item.maxQuantity) throw tooMany(item.maxQuantity)
   const client_rrn = clientRrnFrom(s.random)
   const result = await s.store.insertOrder(
     {
       client_rrn,
-      qepik: item.qepik,
+      // The server multiplies, never the browser; the texts in the buyer's language.
+      qepik: item.qepik * quantity,
+      quantity,
       item_id: item.id,
-      title: item.title,
-      description: item.description ?? null,
+      title: textIn(item.title, request.locale),
+      description: item.description ? textIn(item.description, request.locale) : null,
       reference: null,
       return_url: typeof request.returnUrl === 'function' ? request.returnUrl(client_rrn) : request.returnUrl,
       locale: request.locale,
@@ -169,11 +175,26 @@ export async function createCatalogOrder(
     return result.existing
   }
   s.logger.info(
-    { event: 'checkout.created', client_rrn: result.order.client_rrn, item: item.id, qepik: item.qepik },
+    {
+      event: 'checkout.created',
+      client_rrn: result.order.client_rrn,
+      item: item.id,
+      quantity,
+      qepik: result.order.qepik,
+    },
     'order created',
   )
   return result.order
 }
+
+/** A quantity above the item's `max_quantity`: a field error the embed's author has to fix. */
+export const tooMany = (max: number) =>
+  new ApiError(
+    400,
+    'invalid_request',
+    max === 1 ? 'this item is sold one at a time' : `at most ${max} of this item`,
+    { quantity: [max === 1 ? 'this item has no max_quantity in the catalog' : `must be at most ${max}`] },
+  )
 
 /**
  * A merchant order, found by its token, about to be paid: still `created`, with the buyer's

@@ -8,7 +8,7 @@ import { LOCALES } from '@portmanat-checkout/shared'
 import { Hono } from 'hono'
 import { rateLimiter } from 'hono-rate-limiter'
 import * as v from 'valibot'
-import { ITEM_ID_PATTERN } from '../catalog.ts'
+import { ITEM_ID_PATTERN, MAX_QUANTITY } from '../catalog.ts'
 import { checkoutResponse } from '../checkout-response.ts'
 import type { Services } from '../deps.ts'
 import { bodyLimit } from '../http/body-limit.ts'
@@ -37,12 +37,21 @@ const Locale = v.picklist(LOCALES, `locale must be one of ${LOCALES.join(', ')}`
 const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'unknown field' : issue.received === 'undefined' ? 'is required' : 'invalid'
 
+/** How many of an item: the server multiplies, within the item's `max_quantity`. */
+export const Quantity = v.pipe(
+  v.number('quantity must be a number'),
+  v.integer('quantity must be a whole number'),
+  v.minValue(1, 'quantity must be at least 1'),
+  v.maxValue(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`),
+)
+
 const ItemRequest = v.strictObject(
   {
     item: v.pipe(
       v.string('item must be a string'),
       v.regex(ITEM_ID_PATTERN, 'item must match [a-z0-9_-]{1,64}'),
     ),
+    quantity: v.optional(Quantity),
     return_url: v.optional(ReturnUrl),
     locale: v.optional(Locale),
   },
@@ -150,12 +159,19 @@ export function checkoutRoutes(s: Services): Hono {
           // The client IP is part of what a key names, so a leaked or guessed key never hands
           // one buyer's signed order to another client.
           .update(
-            JSON.stringify([request.item, request.return_url ?? null, request.locale ?? null, ip ?? null]),
+            JSON.stringify([
+              request.item,
+              request.return_url ?? null,
+              request.locale ?? null,
+              ip ?? null,
+              request.quantity ?? 1,
+            ]),
           )
           .digest('hex')
       : null
     const order = await createCatalogOrder(s, {
       item: request.item,
+      quantity: request.quantity ?? 1,
       returnUrl,
       locale,
       clientIp: ip ?? null,

@@ -12,7 +12,7 @@ import { isClientRrn, type Locale, matchLocale } from '@portmanat-checkout/share
 import { type Context, Hono } from 'hono'
 import type { Child } from 'hono/jsx'
 import { rateLimiter } from 'hono-rate-limiter'
-import { ITEM_ID_PATTERN } from '../catalog.ts'
+import { ITEM_ID_PATTERN, textIn } from '../catalog.ts'
 import { checkoutResponse } from '../checkout-response.ts'
 import type { Services } from '../deps.ts'
 import { bodyLimit } from '../http/body-limit.ts'
@@ -241,7 +241,11 @@ export function payRoutes(s: Services): Hono {
     return payPage(
       c,
       { item: id },
-      { title: item.title, description: item.description ?? null, qepik: item.qepik },
+      {
+        title: textIn(item.title, lang),
+        description: item.description ? textIn(item.description, lang) : null,
+        qepik: item.qepik,
+      },
       lang,
     )
   })
@@ -253,7 +257,11 @@ export function payRoutes(s: Services): Hono {
     const { lang, foreign, check } = await readForm(c, target)
     const ps = PAY_STRINGS[lang]
     if (!item) return message(c, lang, 404, ps.unavailableTitle, ps.unknownItemText)
-    const shown = { title: item.title, description: item.description ?? null, qepik: item.qepik }
+    const shown = {
+      title: textIn(item.title, lang),
+      description: item.description ? textIn(item.description, lang) : null,
+      qepik: item.qepik,
+    }
     if (foreign)
       return message(c, lang, 403, ps.unavailableTitle, ps.formRefused, {
         href: `/pay/${id}`,
