@@ -14,7 +14,7 @@ describe('errors the buyer can meet', () => {
     const { payButton, dialog } = widget(page)
     await payButton.click()
     await dialog.getByText('Could not start the payment').waitFor()
-    await dialog.getByText('This product is no longer available.').waitFor()
+    await dialog.getByRole('alert').getByText('Not available').waitFor()
     await screenshot(page, 'modal-error')
     await expect.poll(() => diagnostics.widgetEvents.map((event) => event.type)).toContain('portmanat:error')
     expect(page.url()).toBe(url)

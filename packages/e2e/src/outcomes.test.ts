@@ -10,15 +10,18 @@ import { openSummary, widget } from './harness/widget.ts'
 const e2e = useE2e()
 
 describe('card outcomes other than paid', () => {
-  it('a declined card brings the buyer back to "failed", and the ledger says failed', async () => {
+  it('a declined card brings the buyer back to "declined", and the ledger says failed: declined', async () => {
     const { page, diagnostics } = await e2e.buyer()
     const url = shopPage(e2e, { item: 'premium', locale: 'en' })
     await page.goto(url)
     const order = await openSummary(page)
     await confirmAndPay(page, e2e.server.url, url, TEST_CARDS.declined)
-    await widget(page).dialog.getByText('Payment failed').waitFor()
-    await screenshot(page, 'modal-failed')
-    await waitForStatus(e2e.server.url, order.client_rrn, 'failed')
+    const { dialog } = widget(page)
+    await dialog.getByRole('heading', { name: 'Payment declined' }).waitFor()
+    expect(await dialog.textContent()).toContain('The bank declined the card.')
+    expect(await waitForStatus(e2e.server.url, order.client_rrn, 'failed')).toMatchObject({
+      reason: 'declined',
+    })
     await expect.poll(() => diagnostics.widgetEvents.map((event) => event.type)).toContain('portmanat:error')
   })
 

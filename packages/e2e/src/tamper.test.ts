@@ -35,7 +35,8 @@ describe('a buyer tampers with the callback', () => {
     await page.goto(forged.href)
 
     await page.waitForURL(backOn(expensiveUrl))
-    // Another payment's answer changes nothing: the expensive order is still open, unpaid.
+    // Another payment's reference changes nothing: the order stays created, "not completed".
+    await widget(page).dialog.getByRole('heading', { name: 'Payment not completed' }).waitFor()
     const after = await getPayment(e2e.server.url, expensive.client_rrn)
     expect(after?.status).toBe('created')
     expect((await getPayment(e2e.server.url, cheap.client_rrn))?.status).toBe('paid')

@@ -132,7 +132,13 @@ export const openBuyer = async (
   page.on('console', (message) => {
     const line = `[${message.type()}] ${message.text()} (${message.location().url})`
     diagnostics.console.push(line)
-    if (message.type() === 'error' || message.type() === 'warning') diagnostics.problems.push(line)
+    // Chromium warns about Permissions-Policy features it does not know (the list differs by
+    // version): about the browser, not a problem of the page.
+    if (
+      (message.type() === 'error' || message.type() === 'warning') &&
+      !message.text().startsWith('Error with Permissions-Policy header: Unrecognized feature')
+    )
+      diagnostics.problems.push(line)
   })
   page.on('pageerror', (error) => diagnostics.problems.push(`[pageerror] ${error.message}`))
   return { context, page, diagnostics }

@@ -2,6 +2,8 @@
 export interface Payment {
   client_rrn: string
   status: string
+  /** Why a failed order failed: `declined`, `cancelled`, … (null otherwise). */
+  reason?: string | null
   amount: string
   title: string
   updated_at: string

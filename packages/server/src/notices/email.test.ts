@@ -121,10 +121,10 @@ describe('emailSender', () => {
         '',
         'Ödənişin təyinatı: Premium plan',
         'Məbləğ: 5,23\u00a0₼',
-        'Miqdar: 2',
+        'Say: 2',
         'Təsvir: Bir illik abunə',
-        `Əməliyyat nömrəsi: ${CLIENT_RRN}`,
-        'Sizin sifariş nömrəniz: INV-2026-0042',
+        `Sifariş nömrəsi: ${CLIENT_RRN}`,
+        'Sizin sistemdəki nömrə: INV-2026-0042',
         'Portmanat RRN: PSP-77812',
         'Bank RRN: 512312345678',
         // 10:03 UTC is 14:03 in Baku.

@@ -105,8 +105,8 @@ describe('telegramSender', () => {
         '',
         'Premium plan',
         'Məbləğ: 5,23\u00a0₼',
-        `Əməliyyat nömrəsi: ${CLIENT_RRN}`,
-        'Sizin sifariş nömrəniz: INV-2026-0042',
+        `Sifariş nömrəsi: ${CLIENT_RRN}`,
+        'Sizin sistemdəki nömrə: INV-2026-0042',
         '',
         `İdarə panelində baxın: ${DASHBOARD}/orders/${CLIENT_RRN}`,
       ].join('\n'),
@@ -135,7 +135,7 @@ describe('telegramSender', () => {
     expect(text.startsWith(`✅ ${heading}\n`)).toBe(true)
     expect(text).toContain(`\n${amount}: ${money}\n`)
     expect(money).toBe(formatMoney(123450, locale))
-    expect(text).toMatch(/\n(Miqdar|Quantity|Количество): 3\n/)
+    expect(text).toMatch(/\n(Say|Quantity|Количество): 3\n/)
   })
 
   it('delivers a title with markup characters and emoji exactly as written', async () => {
@@ -145,7 +145,7 @@ describe('telegramSender', () => {
     await sender(api.url)(paidMessage({ title, reference }), NEVER)
     const { text, entities } = api.received[0]?.body ?? { text: '', entities: [] }
     expect(text).toContain(`\n${title}\n`)
-    expect(text).toContain(`Sizin sifariş nömrəniz: ${reference}`)
+    expect(text).toContain(`Sizin sistemdəki nömrə: ${reference}`)
     // Offsets count UTF-16 code units, so the emoji's two units must not shift the bold span.
     expect(entities.filter((e) => e.type === 'bold').map((e) => covered(text, e))).toContain(title)
     expect(entities.filter((e) => e.type === 'code').map((e) => covered(text, e))).toEqual([

@@ -6,7 +6,7 @@ export const ru: DialogMessages = {
   close: 'Закрыть',
   retry: 'Повторить',
   amount: 'Сумма',
-  quantity: 'Кол-во',
+  quantity: 'Количество',
   reference: 'Номер заказа',
   config: 'Кнопка оплаты настроена неправильно.',
   origin: 'Сайт пока не может принимать платежи.',
