@@ -14,7 +14,7 @@ const CASES = [
     attrs: { item: 'premium', 'show-price': true } as Record<string, string | true>,
     lang: 'az',
     button: '5,23 ₼ ödə',
-    summary: ['Ödənişi təsdiqləyin', 'Premium plan', '5,23 ₼', 'Ləğv et'],
+    summary: ['Ödənişi təsdiqləyin', 'Premium tarif', 'Bir aylıq premium', '5,23 ₼', 'Ləğv et'],
     cancel: 'Ləğv et',
   },
   {
@@ -22,7 +22,7 @@ const CASES = [
     attrs: { item: 'premium', locale: 'ru', 'show-price': true } as Record<string, string | true>,
     lang: 'en',
     button: 'Оплатить 5,23 ₼',
-    summary: ['Подтвердите оплату', 'Premium plan', 'Сумма', '5,23 ₼', 'Отмена'],
+    summary: ['Подтвердите оплату', 'Тариф «Премиум»', 'Месяц премиума', 'Сумма', '5,23 ₼', 'Отмена'],
     cancel: 'Отмена',
   },
   {
@@ -32,6 +32,17 @@ const CASES = [
     button: '2.499,00 ₼ ödə',
     summary: ['Məbləğ', '2.499,00 ₼', 'Studio laptop'],
     cancel: 'Ləğv et',
+  },
+  {
+    name: 'en with a quantity the server multiplies',
+    attrs: { item: 'cheap', locale: 'en', quantity: '3', 'show-price': true } as Record<
+      string,
+      string | true
+    >,
+    lang: 'en',
+    button: 'Pay ₼3.00',
+    summary: ['Sticker pack', 'Quantity\n3', '₼3.00'],
+    cancel: 'Cancel',
   },
   {
     name: 'ru with thousands grouped',

@@ -6,11 +6,16 @@ import { openSummary, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
-describe('a narrow phone screen', () => {
-  it.each([320, 375])(
-    'at %i px the summary fits the screen: no sideways scrolling, buttons reachable',
-    async (width) => {
-      const { page } = await e2e.buyer({ viewport: { width, height: 700 } })
+describe('a narrow phone screen, and a laptop at 200 % zoom', () => {
+  // 200 % zoom of a 1280 × 800 window is a 640 × 400 CSS-pixel viewport.
+  it.each([
+    [320, 700],
+    [375, 700],
+    [640, 400],
+  ])(
+    'at %i × %i px the summary fits the screen: no sideways scrolling, buttons reachable',
+    async (width, height) => {
+      const { page } = await e2e.buyer({ viewport: { width, height } })
       await page.goto(shopPage(e2e, { item: 'expensive', locale: 'az', 'show-price': true }))
       await openSummary(page)
       const { dialog } = widget(page)
@@ -20,11 +25,16 @@ describe('a narrow phone screen', () => {
       expect(box?.x).toBeGreaterThanOrEqual(0)
       expect((box?.x ?? 0) + (box?.width ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(width)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+      // Taller than the screen, the dialog scrolls inside itself: every button can be reached.
+      expect((box?.y ?? -1) >= 0 && (box?.y ?? 0) + (box?.height ?? Number.POSITIVE_INFINITY) <= height).toBe(
+        true,
+      )
       for (const button of await dialog.getByRole('button').all()) {
+        await button.scrollIntoViewIfNeeded()
         const b = await button.boundingBox()
         expect((b?.x ?? -1) >= 0 && (b?.x ?? 0) + (b?.width ?? Number.POSITIVE_INFINITY) <= width).toBe(true)
       }
-      await screenshot(page, `modal-summary-mobile-${width}`)
+      await screenshot(page, `modal-summary-${width}x${height}`)
     },
   )
 })

@@ -110,7 +110,6 @@ function checkoutElement(host: HTMLElement) {
   }
 
   button.className = 'p'
-  button.type = 'button'
   button.setAttribute('part', 'button')
   button.ariaHasPopup = 'dialog'
   button.onclick = start

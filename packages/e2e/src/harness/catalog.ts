@@ -1,11 +1,15 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+/** Text in every language at once, or per language. */
+type Text = string | { az?: string; en?: string; ru?: string }
+
 /** One catalog entry as the server's `CATALOG` file expects it. */
 export interface CatalogItem {
-  title: string
+  title: Text
   amount: string
-  description?: string
+  description?: Text
+  max_quantity?: number
 }
 
 /**
@@ -13,8 +17,12 @@ export interface CatalogItem {
  * sandbox demo catalog) so ids and prices are ours and cannot drift.
  */
 export const CATALOG = {
-  premium: { title: 'Premium plan', amount: '5.23', description: 'One month of premium features' },
-  cheap: { title: 'Sticker pack', amount: '1.00' },
+  premium: {
+    title: { az: 'Premium tarif', en: 'Premium plan', ru: 'Тариф «Премиум»' },
+    amount: '5.23',
+    description: { az: 'Bir aylıq premium', en: 'One month of premium features', ru: 'Месяц премиума' },
+  },
+  cheap: { title: 'Sticker pack', amount: '1.00', max_quantity: 5 },
   expensive: { title: 'Studio laptop', amount: '2499.00', description: '16-inch, 1 TB' },
 } as const satisfies Record<string, CatalogItem>
 
