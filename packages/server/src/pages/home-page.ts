@@ -50,7 +50,7 @@ ${item.description ? html`<p class="muted">${textIn(item.description, 'en')}</p>
 <section class="card embed">
 <h2>Add it to your page</h2>
 <p>Two lines anywhere in your HTML; the price comes from this server's catalog.</p>
-<pre><code>${embedSnippet(publicUrl, first)}</code></pre>
+<pre tabindex="0" role="region" aria-label="Embed code"><code>${embedSnippet(publicUrl, first)}</code></pre>
 </section>
 </main>`,
   })
