@@ -2,7 +2,7 @@
  * The dialog's strings, in the modal chunk. One label per concept: the order's reference is
  * always `reference`, a new attempt always `retry`. Dialog titles are keyed by the modal's
  * phase, error texts by `ErrorKind` (`network` and `server` read as the loader's `server`,
- * `config` says the embed or the server is set up wrongly). Texts say only what is true: nothing promises an e-mail.
+ * `not_found` as its `unavailable`). Texts say only what is true: nothing promises an e-mail.
  */
 import type { ErrorKind } from '../../api.ts'
 
