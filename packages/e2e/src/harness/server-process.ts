@@ -118,8 +118,6 @@ export const startServer = async ({
       // A temp working directory: no developer `.env` can switch the child to live mode.
       cwd: dataDir,
       env: childEnv({
-        // Sandbox on purpose: NODE_ENV=production would otherwise refuse to start without credentials.
-        PORTMANAT_MODE: 'sandbox',
         PORT: String(listenPort),
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,
