@@ -4,7 +4,7 @@ import { getPayment, sandboxPaymentOf, waitForStatus } from './harness/ledger.ts
 import { backOn, shopPage } from './harness/pages.ts'
 import { TEST_CARDS, waitForCheckPage } from './harness/sandbox-pages.ts'
 import { useE2e } from './harness/suite.ts'
-import { confirm, openSummary } from './harness/widget.ts'
+import { confirm, openSummary, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
