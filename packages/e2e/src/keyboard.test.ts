@@ -39,6 +39,9 @@ describe('keyboard only', () => {
     const order = await checkout
     await dialog.getByText(order.client_rrn).waitFor()
     await expect.poll(() => focusIn(host)).toMatchObject({ inDialog: true })
+    // The page behind does not scroll while the modal is open.
+    const overflow = () => page.evaluate(() => getComputedStyle(document.documentElement).overflowY)
+    expect(await overflow()).toBe('hidden')
 
     // A native modal dialog: the page behind is inert, so Tab and Shift+Tab go round the dialog's
     // controls and the browser's own (headless: nothing focused), never to the page.
@@ -54,6 +57,7 @@ describe('keyboard only', () => {
 
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
+    expect(await overflow()).toBe('visible')
     await expect.poll(() => focusIn(host)).toMatchObject({ hostFocused: true, onPayButton: true })
     await expect.poll(() => diagnostics.widgetEvents.map((event) => event.type)).toContain('portmanat:cancel')
   })

@@ -6,6 +6,31 @@ import { openSummary, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
+describe('the button before the script runs', () => {
+  it('keeps its space: nothing below it moves when the widget arrives', async () => {
+    const { page } = await e2e.buyer()
+    // widget.js arrives only when the test says so.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route('**/widget.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    // An async script holds back `load`, not the page's first paint.
+    await page.goto(shopPage(e2e, { item: 'premium', locale: 'en', 'show-price': true }), {
+      waitUntil: 'domcontentloaded',
+    })
+    const below = page.getByRole('link', { name: 'Terms' })
+    const before = await below.boundingBox()
+    release()
+    const { payButton } = widget(page)
+    await expect.poll(() => payButton.textContent()).toBe('Pay ₼5.23')
+    expect(await below.boundingBox()).toEqual(before)
+  })
+})
+
 describe('a narrow phone screen, and a laptop at 200 % zoom', () => {
   // 200 % zoom of a 1280 × 800 window is a 640 × 400 CSS-pixel viewport.
   it.each([

@@ -20,6 +20,8 @@ main { max-width: 40rem; margin: 4rem auto; padding: 2rem; background: #fff; bor
   box-shadow: 0 1px 3px rgb(0 0 0 / 8%); }
 h1 { margin-top: 0; font-size: 1.75rem; }
 p { line-height: 1.5; color: #4a5468; }
+/* As the widget's README tells merchants: the button's space is kept before the script runs. */
+portmanat-checkout:not(:defined) { display: inline-block; vertical-align: top; min-height: 44px; min-width: 6em; }
 `
 
 const TYPES: Record<string, string> = {

@@ -5,5 +5,5 @@ export const az: Messages = {
   pay: 'Ödə',
   payAmount: '{a} ödə',
   unavailable: 'Satışda deyil',
-  server: 'Ödəniş serveri ilə əlaqə yaratmaq mümkün olmadı.',
+  server: 'Ödəniş serverinə qoşulmaq mümkün olmadı.',
 }
