@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { embedPage, readmeScript } from './harness/embed.ts'
 import { shopPage } from './harness/pages.ts'
 import { screenshot } from './harness/screenshots.ts'
 import { useE2e } from './harness/suite.ts'
@@ -28,6 +29,30 @@ describe('the button before the script runs', () => {
     const { payButton } = widget(page)
     await expect.poll(() => payButton.textContent()).toBe('Pay ₼5.23')
     expect(await below.boundingBox()).toEqual(before)
+  })
+  it('shows its own children (a fallback link) until the widget loads, then only the Pay button', async () => {
+    const { page } = await e2e.buyer()
+    let release = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await page.route('**/widget.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    const url = e2e.site.add({
+      path: '/fallback',
+      html: embedPage({ script: readmeScript(e2e.server.url), elements: [] }).replace(
+        '</main>',
+        `<portmanat-checkout item="premium" locale="en"><a href="${e2e.server.url}/pay/premium">Pay on the payment page</a></portmanat-checkout></main>`,
+      ),
+    })
+    await page.goto(url, { waitUntil: 'domcontentloaded' })
+    const fallback = page.getByRole('link', { name: 'Pay on the payment page' })
+    expect(await fallback.isVisible()).toBe(true)
+    release()
+    await widget(page).payButton.waitFor()
+    expect(await fallback.isVisible()).toBe(false)
   })
 })
 
