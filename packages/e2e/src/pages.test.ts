@@ -2,15 +2,32 @@
 // language), the server's demo shop and its own result page — on a 320 px phone and a 375 px
 // one, light and dark: nothing wider than the screen, every field in view, and axe-core's WCAG
 // 2.1 AA rules find nothing. Screenshots in test-results/screenshots/pages/.
-import type { Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from './harness/axe.ts'
 import { shopPage } from './harness/pages.ts'
 import { screenshot } from './harness/screenshots.ts'
+import { useNotoOnServerPages } from './harness/server-font.ts'
 import { useE2e } from './harness/suite.ts'
 import { confirm, openSummary } from './harness/widget.ts'
 
 const e2e = useE2e()
+
+/**
+ * Noto Sans on the server's and the sandbox's pages, for the screenshots: no font of a bare Linux
+ * image has the manat sign (see `harness/server-font.ts`, whose font files this reuses).
+ */
+const withNoto = async (context: BrowserContext) => {
+  await useNotoOnServerPages(context, e2e.server.url)
+  await context.route(`${e2e.server.url}/sandbox/assets/sandbox.css`, async (route) => {
+    const response = await route.fetch()
+    const css = await response.text()
+    await route.fulfill({
+      response,
+      body: `@import url(/__e2e-fonts/400.css);\n@import url(/__e2e-fonts/700.css);\n${css}\nbody { font-family: 'Noto Sans', system-ui, sans-serif; }\n`,
+    })
+  })
+}
 
 type Theme = 'light' | 'dark'
 
@@ -41,7 +58,8 @@ describe('the PSP emulator’s pages, in the widget’s language', () => {
   ] as const)(
     'in %s at %i px, %s: the check and bank pages fit and pass axe',
     async (locale, width, theme) => {
-      const { page } = await e2e.buyer({ viewport: { width, height: 700 }, colorScheme: theme })
+      const { page, context } = await e2e.buyer({ viewport: { width, height: 700 }, colorScheme: theme })
+      await withNoto(context)
       await page.goto(shopPage(e2e, { item: 'premium', locale }))
       await openSummary(page)
       await confirm(page)
@@ -66,7 +84,8 @@ describe('the server’s own pages', () => {
     [320, 'light'],
     [375, 'dark'],
   ] as const)('the demo shop at %i px, %s: fits and passes axe', async (width, theme: Theme) => {
-    const { page } = await e2e.buyer({ viewport: { width, height: 800 }, colorScheme: theme })
+    const { page, context } = await e2e.buyer({ viewport: { width, height: 800 }, colorScheme: theme })
+    await withNoto(context)
     await page.goto(`${e2e.server.url}/`)
     await page.locator('portmanat-checkout').first().getByRole('button').waitFor()
     await fitsWidth(page, width)
@@ -75,7 +94,8 @@ describe('the server’s own pages', () => {
   })
 
   it.each(['light', 'dark'] as const)('a result page at 320 px, %s: fits and passes axe', async (theme) => {
-    const { page } = await e2e.buyer({ viewport: { width: 320, height: 640 }, colorScheme: theme })
+    const { page, context } = await e2e.buyer({ viewport: { width: 320, height: 640 }, colorScheme: theme })
+    await withNoto(context)
     // A callback for an order the server does not know: its own page, in the buyer's language.
     await page.goto(`${e2e.server.url}/api/callback?psp_rrn=x1&client_rrn=${'0'.repeat(24)}`)
     await page.getByRole('heading').first().waitFor()

@@ -29,7 +29,7 @@ export function layout(view: View, title: string, content: Html, head: Html | st
 ${head}
 </head>
 <body>
-<div class="banner" role="note"><strong>${t.banner}</strong> <span>${t.bannerDetail}</span></div>
+<header class="banner"><p role="note"><strong>${t.banner}</strong> <span>${t.bannerDetail}</span></p></header>
 <main>
 ${content}
 </main>
