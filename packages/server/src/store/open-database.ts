@@ -5,7 +5,17 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import {
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  Kysely,
+  type Kysely as KyselyType,
+  PostgresDialect,
+  type SchemaMetadata,
+  SqliteDialect,
+  sql,
+  type TableMetadata,
+} from 'kysely'
 import type { Pool } from 'pg'
 import type { DatabaseTarget } from './database-url.ts'
 import type { StoreOptions } from './options.ts'
@@ -42,7 +52,39 @@ export async function openDatabase(
   pool.on('error', (error) => {
     logger?.error({ error: error.message }, 'store: an idle PostgreSQL connection failed')
   })
-  return { dialect: 'postgres', pool, db: new Kysely({ dialect: new PostgresDialect({ pool }) }) }
+  return { dialect: 'postgres', pool, db: new Kysely({ dialect: new OwnSchemaPostgresDialect({ pool }) }) }
+}
+
+/**
+ * Kysely's PostgreSQL introspection (which its migrator uses to see whether its own tables exist)
+ * reads the columns of every table in every schema of the database: slow on a database shared
+ * with other applications, and it fails outright when another schema's table is dropped while it
+ * reads. Ours looks at the connection's own schema only, which is all the migrator needs.
+ */
+class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: KyselyType<unknown>): DatabaseIntrospector {
+    return new OwnSchemaIntrospector(db)
+  }
+}
+
+class OwnSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: KyselyType<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.db)
+    return rows
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; is_view: boolean }>`
+      select table_name as name, table_schema as schema, table_type = 'VIEW' as is_view
+      from information_schema.tables where table_schema = current_schema()`.execute(this.db)
+    return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.is_view, columns: [] }))
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() }
+  }
 }
 
 function openSqlite(path: string, busyTimeoutMs: number, cacheSizeKib: number): SqliteDatabase.Database {
