@@ -28,6 +28,9 @@ import { widgetRoutes } from './routes/widget-assets.ts'
 import { StoreBusyError } from './store/index.ts'
 import { builtWidget } from './widget-source.ts'
 
+/** Methods undici will not put in a `Request` (the sandbox mount needs one). */
+const UNDICI_FORBIDDEN = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
 // Browser paths answer errors with a page; the JSON API with JSON.
 const isApi = (path: string) => path.startsWith('/api/') && path !== '/api/callback'
 
@@ -77,6 +80,13 @@ export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDe
   app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))
   if (deps.sandbox) {
     const sandbox = deps.sandbox.app
+    // Mounting builds a web Request, which undici refuses for these methods: a 500 otherwise.
+    app.use('/sandbox/*', async (c, next) => {
+      if (!UNDICI_FORBIDDEN.has(c.req.method)) return next()
+      return c.json(errorBody('method_not_allowed', 'use GET, HEAD or POST'), 405, {
+        Allow: 'GET, HEAD, POST',
+      })
+    })
     // Pass the Node bindings through: the sandbox's drop and hang faults need the socket.
     app.mount('/sandbox', (request, env) => sandbox.fetch(request, env))
   }
