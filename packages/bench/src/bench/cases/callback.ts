@@ -1,0 +1,143 @@
+/**
+ * The callback's created → pending (`/check` says code 1) on a fresh order per request, against a
+ * raw handler doing the equivalent UPDATE and event insert (../../baselines/same-writes.ts).
+ *
+ * Our orders are prepared over HTTP before each measured run: a checkout and the signed form
+ * posted to the sandbox's `/process` (a payment the buyer has not finished reads as pending). The
+ * sandbox rewrites its whole state file on every payment, so preparing is slow and our runs are
+ * bounded by a number of orders sized from the warm-up rate rather than by time.
+ */
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { checkoutWrites, sqliteInsert } from '../../baselines/same-writes.ts'
+import { CATALOG } from '../../harness/catalog.ts'
+import { load } from '../../harness/load.ts'
+import { startRaw } from '../../harness/raw-process.ts'
+import { checkout, startPayment } from '../../harness/sandbox-buyer.ts'
+import { alternate, ratios, type Side, summarise } from '../compare.ts'
+import { type BenchCase, peakOf, resetPeak, startOurs } from '../context.ts'
+import { seededRrn } from '../databases.ts'
+import { rawIdentity } from './checkout.ts'
+
+const callbackPath = (psp_rrn: string, client_rrn: string) =>
+  `/api/callback?${new URLSearchParams({ psp_rrn, client_rrn })}`
+
+/** `count` orders of ours whose payment the sandbox calls pending; returns their callback paths. */
+async function prepare(origin: string, count: number): Promise<string[]> {
+  const paths: string[] = []
+  let left = count
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (left-- > 0) {
+        const order = await checkout(origin, { item: 'premium', return_url: `${origin}/thanks` })
+        const psp_rrn = await startPayment(order.redirect.url, order.redirect.fields)
+        paths.push(callbackPath(psp_rrn, order.client_rrn))
+      }
+    }),
+  )
+  return paths
+}
+
+/** `count` created orders in the raw side's database (a copy of the server's schema). */
+function rawOrders(file: string, count: number): string[] {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  const at = new Date().toISOString()
+  const paths: string[] = []
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const client_rrn = seededRrn(10_000_000 + i)
+      const writes = checkoutWrites(
+        {
+          client_rrn,
+          qepik: CATALOG.premium.qepik,
+          item_id: 'premium',
+          title: CATALOG.premium.title,
+          description: CATALOG.premium.description,
+          return_url: 'http://127.0.0.1/thanks',
+          client_ip: '127.0.0.1',
+        },
+        at,
+      )
+      for (const write of writes) {
+        const { sql, params } = sqliteInsert(write)
+        db.prepare(sql).run(...params)
+      }
+      paths.push(callbackPath(`bench-${i}`, client_rrn))
+    }
+  })()
+  db.close()
+  return paths
+}
+
+export const callback: BenchCase = {
+  name: 'callback',
+  title: 'GET /api/callback, created → pending on a fresh order each, vs a raw UPDATE + event insert',
+  async run(ctx) {
+    const { timing } = ctx
+    const ours = await startOurs(ctx, 'callback')
+    const rawFile = join(ctx.workDir, 'raw-callback.db')
+    copyFileSync(ctx.template.file, rawFile)
+    const rawPaths = rawOrders(rawFile, ctx.quick ? 40_000 : 120_000)
+    const raw = await startRaw({ ...rawIdentity(`${ours.url}/sandbox`), sqlite: { callback: rawFile } })
+    const c = ctx.connections
+
+    let pool: string[] = await prepare(ours.url, ctx.quick ? 150 : 300)
+    let perRound = 0
+    let warmRate = 0
+    const oursSide: Side = {
+      name: 'ours',
+      async run(_seconds, warmup) {
+        const paths = pool.splice(0, warmup ? pool.length : perRound)
+        let next = 0
+        const result = await load(
+          { origin: ours.url, nextPath: () => paths[next++] ?? '/healthz', expect: 303, connections: c },
+          // A number of fresh orders bounds the run (autocannon ignores the time when given one).
+          { seconds: 600, amount: paths.length },
+        )
+        if (warmup) warmRate = result.rps
+        return result
+      },
+    }
+    let rawNext = 0
+    const rawSide: Side = {
+      name: 'raw',
+      run: (seconds) =>
+        load(
+          {
+            origin: raw.url,
+            nextPath: () => rawPaths[rawNext++] ?? '/exhausted',
+            expect: 303,
+            connections: c,
+          },
+          { seconds },
+        ),
+    }
+    try {
+      const result = await alternate(oursSide, [rawSide], timing, {
+        afterWarmup: async () => {
+          perRound = Math.max(50, Math.min(ctx.quick ? 600 : 1000, Math.round(warmRate * timing.seconds)))
+          ctx.log(`callback: preparing ${perRound} × ${timing.rounds} orders at the sandbox…`)
+          pool = await prepare(ours.url, perRound * timing.rounds)
+          resetPeak(ours)
+        },
+      })
+      const base = result.baselines[0] ?? []
+      return [
+        {
+          path: 'GET /api/callback, created → pending',
+          baseline: 'raw: UPDATE + event INSERT',
+          ours: summarise(result.ours),
+          base: summarise(base),
+          ratio: ratios(result.ours, base),
+          rssKb: peakOf(ours),
+          note: `ours: ${perRound} fresh orders per round (in-process sandbox /check included)`,
+        },
+      ]
+    } finally {
+      await raw.stop()
+      await ours.dispose()
+    }
+  },
+}

@@ -1,0 +1,90 @@
+/**
+ * One bounded load on one URL with autocannon, summarised as the bench prints it: requests per
+ * second that got the expected status, and latency percentiles measured per response with
+ * sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds).
+ */
+import autocannon from 'autocannon'
+
+export interface LoadSpec {
+  /** `http://host:port`. */
+  origin: string
+  /** @default 'GET' */
+  method?: 'GET' | 'POST'
+  /** Fixed path, or `nextPath` for a fresh one per request (e.g. a new order's callback). */
+  path?: string
+  nextPath?: () => string
+  headers?: Record<string, string>
+  body?: string
+  /** The status every response should have; any other counts as bad. */
+  expect: number
+  /** @default 10 */
+  connections?: number
+}
+
+export interface LoadResult {
+  /** Responses with the expected status. */
+  ok: number
+  /** Responses with another status, and socket errors and timeouts. */
+  bad: number
+  statuses: Record<string, number>
+  seconds: number
+  /** `ok` per second. */
+  rps: number
+  /** Milliseconds. */
+  p50: number
+  p99: number
+}
+
+/** Runs for `seconds`, or until `amount` requests are answered when given (fresh-path loads). */
+export async function load(spec: LoadSpec, { seconds, amount }: { seconds: number; amount?: number }) {
+  const latencies: number[] = []
+  const statuses: Record<string, number> = {}
+  let ok = 0
+  const started = performance.now()
+  const options: autocannon.Options = {
+    url: spec.origin,
+    connections: spec.connections ?? 10,
+    duration: seconds,
+    ...(amount === undefined ? {} : { amount }),
+    timeout: 30,
+    method: spec.method ?? 'GET',
+    headers: spec.headers ?? {},
+    ...(spec.body === undefined ? {} : { body: spec.body }),
+    requests: [
+      {
+        ...(spec.path === undefined ? {} : { path: spec.path }),
+        ...(spec.nextPath
+          ? {
+              setupRequest: (request: autocannon.Request) => {
+                request.path = spec.nextPath?.() ?? request.path
+                return request
+              },
+            }
+          : {}),
+      },
+    ],
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
+    instance.on('response', (_client, status, _bytes, ms) => {
+      statuses[status] = (statuses[status] ?? 0) + 1
+      if (status === spec.expect) {
+        ok += 1
+        latencies.push(ms)
+      }
+    })
+  })
+  const elapsed = (performance.now() - started) / 1000
+  latencies.sort((a, b) => a - b)
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
+  const answered = Object.values(statuses).reduce((sum, n) => sum + n, 0)
+  return {
+    ok,
+    bad: answered - ok + result.errors + result.timeouts,
+    statuses,
+    seconds: elapsed,
+    rps: ok / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+  } satisfies LoadResult
+}

@@ -1,0 +1,58 @@
+/**
+ * How the real server is started: the one place to change when that changes. The built bin
+ * (`packages/server/dist/bin.js serve`) when it exists, else `src/serve.ts` under tsx, the way
+ * packages/e2e starts it today. Either way the child is a single Node process (no wrapper), so
+ * its pid is the server's: signals reach it, `/proc/<pid>` is its memory, `--cpu-prof` profiles it.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const require = createRequire(import.meta.url)
+
+/** Where `name`'s entry point is, whichever conditions its `exports` offer. */
+function entryOf(name: string): string {
+  try {
+    return fileURLToPath(import.meta.resolve(name))
+  } catch {
+    return require.resolve(name)
+  }
+}
+
+/** The folder of an installed workspace package, found through its entry point. */
+export function packageDir(name: string): string {
+  let dir = dirname(entryOf(name))
+  for (;;) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name) return dir
+    const parent = dirname(dir)
+    if (parent === dir) throw new Error(`cannot find the folder of ${name}`)
+    dir = parent
+  }
+}
+
+export interface ServerCommand {
+  /** `process.execPath`. */
+  command: string
+  args: string[]
+  /** Which form runs: the built JavaScript or the TypeScript source under tsx. */
+  form: 'dist' | 'tsx'
+}
+
+/** `node [nodeFlags] <server>`; `nodeFlags` such as `--cpu-prof` go to the server's own process. */
+export function serverCommand(nodeFlags: readonly string[] = []): ServerCommand {
+  const server = packageDir('@portmanat-checkout/server')
+  const bin = join(server, 'dist', 'bin.js')
+  if (existsSync(bin)) return { command: process.execPath, args: [...nodeFlags, bin, 'serve'], form: 'dist' }
+  return {
+    command: process.execPath,
+    args: [...nodeFlags, '--import', tsxLoader(), join(server, 'src', 'serve.ts')],
+    form: 'tsx',
+  }
+}
+
+/** `--import` value that loads TypeScript: tsx's ESM entry, as a file URL. */
+export function tsxLoader(): string {
+  return pathToFileURL(require.resolve('tsx')).href
+}
