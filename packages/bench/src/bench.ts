@@ -22,9 +22,9 @@ import type { BenchContext, Row } from './bench/context.ts'
 import { migratedTemplate } from './bench/databases.ts'
 import { formatProfile, profilesIn } from './bench/profile.ts'
 import { memoryLine, notes, table } from './bench/report.ts'
+import { serverCommand } from './harness/commands.ts'
 import { commit, machine } from './harness/machine.ts'
 import { postgresUrl } from './harness/postgres.ts'
-import { serverCommand } from './harness/server-command.ts'
 
 const CASES = [checkoutSqlite, checkoutPostgres, payments, widget, callback, million]
 

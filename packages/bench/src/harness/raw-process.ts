@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { RawConfig } from '../baselines/raw-server.ts'
 import { isRunning, stopChild, track, waitForExit } from './children.ts'
+import { tsxLoader } from './commands.ts'
 import { freePort } from './free-port.ts'
-import { tsxLoader } from './server-command.ts'
 
 export interface RawProcess {
   url: string

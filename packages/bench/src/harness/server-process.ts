@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeCatalog } from './catalog.ts'
 import { isRunning, stopChild, track, waitForExit } from './children.ts'
+import { serverCommand } from './commands.ts'
 import { freePort } from './free-port.ts'
 import { type Memory, memoryOf } from './memory.ts'
-import { serverCommand } from './server-command.ts'
 
 export interface ServerOptions {
   /** @default `sqlite:` a file in `dataDir` */
@@ -36,7 +36,7 @@ export interface ServerProcess {
   readonly port: number
   readonly dataDir: string
   readonly databaseUrl: string
-  /** Which form of the server runs (see server-command.ts). */
+  /** Which form of the server runs (see commands.ts). */
   readonly form: 'dist' | 'tsx'
   /** The running child's pid, or undefined between a stop and a start. */
   pid(): number | undefined

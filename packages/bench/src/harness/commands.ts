@@ -1,8 +1,9 @@
 /**
- * How the real server is started: the one place to change when that changes. The built bin
- * (`packages/server/dist/bin.js serve`) when it exists, else `src/serve.ts` under tsx, the way
- * packages/e2e starts it today. Either way the child is a single Node process (no wrapper), so
- * its pid is the server's: signals reach it, `/proc/<pid>` is its memory, `--cpu-prof` profiles it.
+ * How the real server (and the standalone sandbox) are started: the one place to change when
+ * that changes. The built bin (`packages/server/dist/bin.js serve`) when it exists, else
+ * `src/serve.ts` under tsx, the way packages/e2e starts it today. Either way the child is a single
+ * Node process (no wrapper), so its pid is the server's: signals reach it, `/proc/<pid>` is its
+ * memory, `--cpu-prof` profiles it.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -48,6 +49,18 @@ export function serverCommand(nodeFlags: readonly string[] = []): ServerCommand 
   return {
     command: process.execPath,
     args: [...nodeFlags, '--import', tsxLoader(), join(server, 'src', 'serve.ts')],
+    form: 'tsx',
+  }
+}
+
+/** The sandbox on its own (`packages/sandbox/src/main.ts`, or its build): a PSP several servers share. */
+export function sandboxCommand(): ServerCommand {
+  const sandbox = packageDir('@portmanat-checkout/sandbox')
+  const built = join(sandbox, 'dist', 'main.js')
+  if (existsSync(built)) return { command: process.execPath, args: [built], form: 'dist' }
+  return {
+    command: process.execPath,
+    args: ['--import', tsxLoader(), join(sandbox, 'src', 'main.ts')],
     form: 'tsx',
   }
 }
