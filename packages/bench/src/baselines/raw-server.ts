@@ -12,7 +12,7 @@
  * | `POST /checkout/pg-one-insert`, `/checkout/pg-same-writes` | the same on PostgreSQL (same writes: one round trip) |
  * | `GET /api/payments/:client_rrn` | one SELECT by primary key, the same JSON as ours |
  * | `GET /widget.js` | the bytes our server sent, from memory, with the same encoding |
- * | `GET /api/callback` | the created → pending UPDATE and its event (same-writes.ts), 303 to the return URL |
+ * | `GET /api/callback` | the created → pending writes (same-writes.ts: the attempt ahead, then attempt, order, event), 303 |
  */
 import { createHmac, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -202,11 +202,18 @@ if (config.sqlite?.sameWrites) {
 if (config.sqlite?.reads) {
   const reads = openSqlite(config.sqlite.reads)
   const byRrn = reads.prepare(
-    'select client_rrn, status, qepik, title, updated_at from orders where client_rrn = ?',
+    'select client_rrn, status, reason, qepik, title, updated_at from orders where client_rrn = ?',
   )
   routes.set('GET /api/payments', (_req, res, url) => {
     const row = byRrn.get(url.pathname.slice('/api/payments/'.length)) as
-      | { client_rrn: string; status: string; qepik: number; title: string; updated_at: string }
+      | {
+          client_rrn: string
+          status: string
+          reason: string | null
+          qepik: number
+          title: string
+          updated_at: string
+        }
       | undefined
     if (!row) return fail(res, 404, 'not_found')
     json(
@@ -215,6 +222,7 @@ if (config.sqlite?.reads) {
       {
         client_rrn: row.client_rrn,
         status: row.status,
+        reason: row.reason,
         amount: canonical(row.qepik),
         title: row.title,
         updated_at: row.updated_at,
@@ -227,28 +235,32 @@ if (config.sqlite?.reads) {
 if (config.sqlite?.callback) {
   const db = openSqlite(config.sqlite.callback)
   const prepare = statements(db)
-  const toPending = db.transaction((client_rrn: string, psp_rrn: string) => {
-    const now = new Date()
-    const { update, inserts } = pendingWrites(
-      client_rrn,
-      psp_rrn,
-      now.toISOString(),
-      new Date(now.getTime() + 10_000).toISOString(),
-    )
-    const { sql, params } = updateSql(update, 'sqlite')
+  const run = (insert: Insert) => {
+    const statement = sqliteInsert(insert)
+    prepare(statement.sql).run(...statement.params)
+  }
+  const writeAhead = db.transaction((inserts: Insert[]) => {
+    for (const insert of inserts) run(insert)
+  })
+  const toPending = db.transaction((writes: ReturnType<typeof pendingWrites>) => {
+    const attempt = updateSql(writes.attempt, 'sqlite')
+    prepare(attempt.sql).get(...attempt.params)
+    const { sql, params } = updateSql(writes.update, 'sqlite')
     const row = prepare(sql).get(...params) as { return_url: string | null } | undefined
     if (!row) return undefined
-    for (const insert of inserts) {
-      const statement = sqliteInsert(insert)
-      prepare(statement.sql).run(...statement.params)
-    }
+    for (const insert of writes.inserts) run(insert)
     return row
   })
   routes.set('GET /api/callback', (_req, res, url) => {
     const psp_rrn = url.searchParams.get('psp_rrn')
     const client_rrn = url.searchParams.get('client_rrn')
     if (!psp_rrn || !client_rrn) return send(res, 400, 'bad request')
-    const row = toPending(client_rrn, psp_rrn)
+    const now = new Date()
+    const at = now.toISOString()
+    const writes = pendingWrites(client_rrn, psp_rrn, at, new Date(now.getTime() + 10_000).toISOString())
+    // Two commits, as ours: the reference is durable before anything is asked or decided.
+    writeAhead(writes.ahead)
+    const row = toPending(writes)
     if (!row?.return_url) return send(res, 409, 'not created')
     const target = new URL(row.return_url)
     target.searchParams.set('portmanat_status', 'pending')

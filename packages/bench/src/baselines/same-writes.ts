@@ -1,9 +1,13 @@
 /**
  * What our server writes, as rows: the one place the raw "same writes" baselines and the seeded
- * database follow the server's schema. Read from packages/server/src/store/kysely-store.ts: today a
- * checkout inserts the order and one `order_events` row in one transaction, and the callback's
- * created → pending updates the order and inserts one event. When the ledger changes (payment
- * attempts, an outbox row in the same transaction), change these functions and nothing else.
+ * database follow the server's schema. Read from packages/server/src/store/sqlite-store.ts (and
+ * pg-store.ts):
+ * - a checkout inserts the order and one `order_events` row, in one transaction;
+ * - the callback's created → pending first records the payment attempt (its own transaction,
+ *   committed before `/check` is asked: the write-ahead reference), then updates the attempt and
+ *   the order and inserts one event in a second transaction (plus one `outbox` row per configured
+ *   channel; the bench configures none).
+ * When the ledger changes, change these functions and nothing else.
  */
 
 export type Value = string | number | null
@@ -44,8 +48,8 @@ export function orderRow(order: NewOrder, at: string, status = 'created', extra:
     idempotency_key: null,
     request_hash: null,
     order_token: null,
-    check_attempts: 0,
-    next_check_at: null,
+    quantity: 1,
+    livemode: 0,
     created_at: at,
     updated_at: at,
     ...extra,
@@ -70,12 +74,38 @@ export function checkoutWrites(order: NewOrder, at: string): Insert[] {
   ]
 }
 
-/** The callback's created → pending (`/check` said code 1): one UPDATE and one event, one transaction. */
+/** A payment attempt as the callback records it before asking `/check`. */
+export function attemptRow(client_rrn: string, psp_rrn: string, at: string, nextCheckAt: string) {
+  return {
+    client_rrn,
+    psp_rrn,
+    state: 'open',
+    outcome: null,
+    checks: 0,
+    next_check_at: nextCheckAt,
+    created_at: at,
+    checked_at: null,
+  } satisfies Record<string, Value>
+}
+
+/**
+ * The callback's created → pending (`/check` said code 1), as two transactions: the attempt
+ * written ahead, then the answer recorded on it, the order moved and the event inserted.
+ */
 export function pendingWrites(client_rrn: string, psp_rrn: string, at: string, nextCheckAt: string) {
   return {
+    ahead: [
+      { table: 'payment_attempts', row: attemptRow(client_rrn, psp_rrn, at, nextCheckAt) },
+    ] satisfies Insert[],
+    attempt: {
+      table: 'payment_attempts',
+      set: { state: 'pending', outcome: 'pending', checks: 1, next_check_at: nextCheckAt, checked_at: at },
+      where: { client_rrn, psp_rrn },
+      returning: ['state'],
+    },
     update: {
       table: 'orders',
-      set: { status: 'pending', psp_rrn, check_attempts: 0, next_check_at: nextCheckAt, updated_at: at },
+      set: { status: 'pending', psp_rrn, updated_at: at },
       where: { client_rrn, status: 'created' },
       returning: ['return_url'],
     },
@@ -88,7 +118,13 @@ export function pendingWrites(client_rrn: string, psp_rrn: string, at: string, n
   }
 }
 
-export type Update = ReturnType<typeof pendingWrites>['update']
+/** One UPDATE: `set` the columns of the rows matching every `where`, returning some columns. */
+export interface Update {
+  table: string
+  set: Record<string, Value>
+  where: Record<string, Value>
+  returning: string[]
+}
 
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`)

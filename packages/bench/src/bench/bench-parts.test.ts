@@ -35,14 +35,15 @@ describe('same writes', () => {
     )
   })
 
-  it('moves created to pending with one guarded UPDATE', () => {
-    const { update } = pendingWrites(order.client_rrn, 'P-1', 'now', 'later')
-    const sqlite = updateSql(update, 'sqlite')
+  it('moves created to pending: the attempt ahead, then one guarded UPDATE of the order', () => {
+    const writes = pendingWrites(order.client_rrn, 'P-1', 'now', 'later')
+    expect(writes.ahead.map((w) => w.table)).toEqual(['payment_attempts'])
+    const sqlite = updateSql(writes.update, 'sqlite')
     expect(sqlite.sql).toBe(
-      'update orders set status = ?, psp_rrn = ?, check_attempts = ?, next_check_at = ?, updated_at = ? where client_rrn = ? and status = ? returning return_url',
+      'update orders set status = ?, psp_rrn = ?, updated_at = ? where client_rrn = ? and status = ? returning return_url',
     )
-    expect(sqlite.params).toEqual(['pending', 'P-1', 0, 'later', 'now', order.client_rrn, 'created'])
-    expect(updateSql(update, 'postgres', 3).sql).toContain('where client_rrn = $8 and status = $9')
+    expect(sqlite.params).toEqual(['pending', 'P-1', 'now', order.client_rrn, 'created'])
+    expect(updateSql(writes.update, 'postgres', 3).sql).toContain('where client_rrn = $6 and status = $7')
   })
 
   it('refuses an identifier that is not plain', () => {

@@ -9,12 +9,12 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { eventRow, type Insert, orderRow, sqliteInsert } from '../baselines/same-writes.ts'
+import { attemptRow, eventRow, type Insert, orderRow, sqliteInsert } from '../baselines/same-writes.ts'
 import { CATALOG } from '../harness/catalog.ts'
 import { startServer } from '../harness/server-process.ts'
 
 /** Bump when the seeded rows change shape or meaning. */
-const SEED_VERSION = 1
+const SEED_VERSION = 2
 const CACHE_DIR = join(tmpdir(), 'portmanat-bench-cache')
 
 export interface Template {
@@ -43,7 +43,10 @@ export function seededRrn(i: number): string {
 
 const YEAR_MS = 365 * 24 * 3600 * 1000
 
-/** The rows of the `i`-th seeded order: a final order (paid, failed or expired) and its two events. */
+/**
+ * The rows of the `i`-th seeded order: a final order (paid, failed or expired), its two events
+ * and, when it reached the PSP, its settled payment attempt.
+ */
 function seededRows(i: number, count: number, now: number): Insert[] {
   const client_rrn = seededRrn(i)
   const [itemId, item] = i % 3 === 0 ? ['cheap', CATALOG.cheap] : ['premium', CATALOG.premium]
@@ -79,6 +82,21 @@ function seededRows(i: number, count: number, now: number): Insert[] {
     },
     { table: 'order_events', row: eventRow(client_rrn, null, 'created', created) },
     { table: 'order_events', row: eventRow(client_rrn, 'created', status, settled, { detail, reason }) },
+    ...(psp_rrn
+      ? [
+          {
+            table: 'payment_attempts',
+            row: {
+              ...attemptRow(client_rrn, psp_rrn, created, settled),
+              state: 'settled',
+              outcome: status === 'paid' ? 'paid' : 'declined',
+              checks: 1,
+              next_check_at: null,
+              checked_at: settled,
+            },
+          },
+        ]
+      : []),
   ]
 }
 

@@ -89,3 +89,31 @@ export function allowedAfter(acked: string): readonly string[] {
       return ['created', 'pending', 'paid', 'failed', 'expired']
   }
 }
+
+export interface Attempt {
+  psp_rrn: string
+  state: string
+  checks: number
+  /** ISO time of the follow-up's next question about it, or null when none is scheduled. */
+  next_check_at: string | null
+}
+
+/** Payment attempts per order, or undefined while the server has no `payment_attempts` table. */
+export function readAttempts(file: string): Map<string, Attempt[]> | undefined {
+  const db = new Database(file, { fileMustExist: true, readonly: true })
+  try {
+    const exists = db
+      .prepare("select 1 from sqlite_master where type = 'table' and name = 'payment_attempts'")
+      .get()
+    if (!exists) return undefined
+    const byOrder = new Map<string, Attempt[]>()
+    const rows = db
+      .prepare('select client_rrn, psp_rrn, state, checks, next_check_at from payment_attempts')
+      .all() as (Attempt & { client_rrn: string })[]
+    for (const { client_rrn, ...attempt } of rows)
+      byOrder.set(client_rrn, [...(byOrder.get(client_rrn) ?? []), attempt])
+    return byOrder
+  } finally {
+    db.close()
+  }
+}

@@ -127,7 +127,7 @@ export const callback: BenchCase = {
       return [
         {
           path: 'GET /api/callback, created → pending',
-          baseline: 'raw: UPDATE + event INSERT',
+          baseline: 'raw: attempt ahead, then UPDATE + event',
           ours: summarise(result.ours),
           base: summarise(base),
           ratio: ratios(result.ours, base),
