@@ -12,7 +12,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { callback } from './bench/cases/callback.ts'
 import { checkoutPostgres, checkoutSqlite } from './bench/cases/checkout.ts'
@@ -68,9 +68,9 @@ const log = (line: string) => console.log(`  ${line}`)
 console.log(`portmanat-checkout bench, ${new Date().toISOString()}`)
 console.log(`machine: ${machine()}`)
 console.log(`commit:  ${commit()}`)
-console.log(
-  `server:  node ${serverCommand().args.slice(-1)[0]} (${serverCommand().form}), sandbox mode, RATE_LIMIT=off, LOG_LEVEL=silent`,
-)
+const server = serverCommand()
+const shown = server.args.map((arg) => (isAbsolute(arg) ? relative(process.cwd(), arg) : arg)).join(' ')
+console.log(`server:  node ${shown} (${server.form}); sandbox mode, RATE_LIMIT=off, LOG_LEVEL=silent`)
 console.log(
   `load:    autocannon on loopback, ${connections} connections, ${timing.rounds} rounds × ${timing.seconds} s per side after a ${timing.warmupSeconds} s warm-up, ours and baseline alternately`,
 )

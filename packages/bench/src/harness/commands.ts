@@ -1,7 +1,7 @@
 /**
  * How the real server (and the standalone sandbox) are started: the one place to change when
- * that changes. The built bin (`packages/server/dist/bin.js serve`) when it exists, else
- * `src/serve.ts` under tsx, the way packages/e2e starts it today. Either way the child is a single
+ * that changes. The built bin (`node --conditions=portmanat-built packages/server/dist/bin.js
+ * serve`, as `pnpm start` runs it) when it exists, else `src/serve.ts` under tsx. Either way the child is a single
  * Node process (no wrapper), so its pid is the server's: signals reach it, `/proc/<pid>` is its
  * memory, `--cpu-prof` profiles it.
  */
@@ -11,6 +11,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const require = createRequire(import.meta.url)
+
+/** In the workspace, our packages' `exports` lead to their TypeScript unless asked for the build. */
+const BUILT = '--conditions=portmanat-built'
 
 /** Where `name`'s entry point is, whichever conditions its `exports` offer. */
 function entryOf(name: string): string {
@@ -45,7 +48,9 @@ export interface ServerCommand {
 export function serverCommand(nodeFlags: readonly string[] = []): ServerCommand {
   const server = packageDir('@portmanat-checkout/server')
   const bin = join(server, 'dist', 'bin.js')
-  if (existsSync(bin)) return { command: process.execPath, args: [...nodeFlags, bin, 'serve'], form: 'dist' }
+  if (existsSync(bin)) {
+    return { command: process.execPath, args: [...nodeFlags, BUILT, bin, 'serve'], form: 'dist' }
+  }
   return {
     command: process.execPath,
     args: [...nodeFlags, '--import', tsxLoader(), join(server, 'src', 'serve.ts')],
@@ -57,7 +62,7 @@ export function serverCommand(nodeFlags: readonly string[] = []): ServerCommand 
 export function sandboxCommand(): ServerCommand {
   const sandbox = packageDir('@portmanat-checkout/sandbox')
   const built = join(sandbox, 'dist', 'main.js')
-  if (existsSync(built)) return { command: process.execPath, args: [built], form: 'dist' }
+  if (existsSync(built)) return { command: process.execPath, args: [BUILT, built], form: 'dist' }
   return {
     command: process.execPath,
     args: ['--import', tsxLoader(), join(sandbox, 'src', 'main.ts')],

@@ -2,10 +2,10 @@
  * The callback's created → pending (`/check` says code 1) on a fresh order per request, against a
  * raw handler doing the equivalent UPDATE and event insert (../../baselines/same-writes.ts).
  *
- * Our orders are prepared over HTTP before each measured run: a checkout and the signed form
- * posted to the sandbox's `/process` (a payment the buyer has not finished reads as pending). The
- * sandbox rewrites its whole state file on every payment, so preparing is slow and our runs are
- * bounded by a number of orders sized from the warm-up rate rather than by time.
+ * Our orders are prepared over HTTP before the measured runs: a checkout and the signed form
+ * posted to the sandbox's `/process` (a payment the buyer has not finished reads as pending). Each
+ * of our runs is bounded by its number of fresh orders, sized from the warm-up rate to last about
+ * as long as a baseline run.
  */
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -117,7 +117,7 @@ export const callback: BenchCase = {
     try {
       const result = await alternate(oursSide, [rawSide], timing, {
         afterWarmup: async () => {
-          perRound = Math.max(50, Math.min(ctx.quick ? 600 : 1000, Math.round(warmRate * timing.seconds)))
+          perRound = Math.max(50, Math.min(ctx.quick ? 1000 : 3000, Math.round(warmRate * timing.seconds)))
           ctx.log(`callback: preparing ${perRound} × ${timing.rounds} orders at the sandbox…`)
           pool = await prepare(ours.url, perRound * timing.rounds)
           resetPeak(ours)
