@@ -97,8 +97,12 @@ try {
       const caseRows = await benchCase.run(ctx)
       rows.push(...caseRows)
       for (const row of caseRows) {
+        const cpu =
+          row.ours.cpuUs && row.base.cpuUs
+            ? `; CPU ${Math.round(row.ours.cpuUs)} / ${Math.round(row.base.cpuUs)} µs per request`
+            : ''
         log(
-          `${row.baseline}: ours ${Math.round(row.ours.rps)} req/s, baseline ${Math.round(row.base.rps)} req/s, ratio ${row.ratio.ratio.toFixed(2)}`,
+          `${row.baseline}: ours ${Math.round(row.ours.rps)} req/s, baseline ${Math.round(row.base.rps)} req/s, ratio ${row.ratio.ratio.toFixed(2)}${cpu}`,
         )
       }
     } catch (error) {

@@ -7,6 +7,7 @@ import {
   sqliteInsert,
   updateSql,
 } from '../baselines/same-writes.ts'
+import { cpuMsOf } from '../harness/memory.ts'
 import { moduleOf, summariseProfile } from './profile.ts'
 
 const order = {
@@ -99,5 +100,15 @@ describe('profile attribution', () => {
       ['kysely', 86],
       ['hono', 14],
     ])
+  })
+})
+
+describe('cpu time of a process', () => {
+  it('reads user + system time from /proc, and nothing for a process that is gone', () => {
+    let x = 0
+    for (let i = 0; i < 2e7; i++) x += i
+    expect(x).toBeGreaterThan(0)
+    expect(cpuMsOf(process.pid)).toBeGreaterThan(0)
+    expect(cpuMsOf(2 ** 22 + 7)).toBeUndefined()
   })
 })

@@ -47,6 +47,8 @@ export interface Summary {
   ok: number
   bad: number
   statuses: Record<string, number>
+  /** CPU time of the serving process per expected answer, in microseconds (when measured). */
+  cpuUs?: number
 }
 
 const median = (values: number[]) => {
@@ -62,7 +64,11 @@ export function summarise(results: LoadResult[]): Summary {
   }
   const ok = results.reduce((sum, r) => sum + r.ok, 0)
   const seconds = results.reduce((sum, r) => sum + r.seconds, 0)
+  const cpu = results.every((r) => r.cpuMs !== undefined)
+    ? results.reduce((sum, r) => sum + (r.cpuMs ?? 0), 0)
+    : undefined
   return {
+    ...(cpu !== undefined && ok > 0 ? { cpuUs: (cpu * 1000) / ok } : {}),
     rps: ok / seconds,
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),

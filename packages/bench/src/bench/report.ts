@@ -20,13 +20,13 @@ function verdict(row: Row): string {
 
 export function table(rows: Row[]): string {
   const lines = [
-    '| path | baseline | ours req/s | baseline req/s | ratio (per round) | bar | result | ours p50 / p99 ms | baseline p50 / p99 ms | peak RSS |',
-    '| --- | --- | ---: | ---: | --- | --- | --- | --- | --- | ---: |',
+    '| path | baseline | ours req/s | baseline req/s | ratio (per round) | bar | result | ours p50 / p99 ms | baseline p50 / p99 ms | CPU µs/req ours / baseline | peak RSS |',
+    '| --- | --- | ---: | ---: | --- | --- | --- | --- | --- | --- | ---: |',
   ]
   for (const row of rows) {
     const bar = row.target ? `≥ ${row.target.min}${row.target.kind === 'goal' ? ' (goal)' : ''}` : '—'
     lines.push(
-      `| ${row.path} | ${row.baseline} | ${int(row.ours.rps)} | ${int(row.base.rps)} | **${ratio(row.ratio.ratio)}** (${ratio(row.ratio.min)}–${ratio(row.ratio.max)}) | ${bar} | ${verdict(row)} | ${ms(row.ours.p50)} / ${ms(row.ours.p99)} | ${ms(row.base.p50)} / ${ms(row.base.p99)} | ${row.rssKb ? `${(row.rssKb / 1024).toFixed(0)} MB` : '—'} |`,
+      `| ${row.path} | ${row.baseline} | ${int(row.ours.rps)} | ${int(row.base.rps)} | **${ratio(row.ratio.ratio)}** (${ratio(row.ratio.min)}–${ratio(row.ratio.max)}) | ${bar} | ${verdict(row)} | ${ms(row.ours.p50)} / ${ms(row.ours.p99)} | ${ms(row.base.p50)} / ${ms(row.base.p99)} | ${int(row.ours.cpuUs ?? Number.NaN)} / ${int(row.base.cpuUs ?? Number.NaN)} | ${row.rssKb ? `${(row.rssKb / 1024).toFixed(0)} MB` : '—'} |`,
     )
   }
   return lines.join('\n')

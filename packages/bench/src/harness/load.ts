@@ -1,9 +1,11 @@
 /**
  * One bounded load on one URL with autocannon, summarised as the bench prints it: requests per
- * second that got the expected status, and latency percentiles measured per response with
- * sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds).
+ * second that got the expected status, latency percentiles measured per response with
+ * sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds), and the
+ * CPU time the serving process spent, which other load on a shared machine hardly moves.
  */
 import autocannon from 'autocannon'
+import { cpuMsOf } from './memory.ts'
 
 export interface LoadSpec {
   /** `http://host:port`. */
@@ -19,6 +21,8 @@ export interface LoadSpec {
   expect: number
   /** @default 10 */
   connections?: number
+  /** The serving process, whose CPU time per answered request is measured. */
+  pid?: () => number | undefined
 }
 
 export interface LoadResult {
@@ -33,6 +37,8 @@ export interface LoadResult {
   /** Milliseconds. */
   p50: number
   p99: number
+  /** CPU time the serving process spent during the run (user + system), when its pid is known. */
+  cpuMs?: number
 }
 
 /** Runs for `seconds`, or until `amount` requests are answered when given (fresh-path loads). */
@@ -40,6 +46,8 @@ export async function load(spec: LoadSpec, { seconds, amount }: { seconds: numbe
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   let ok = 0
+  const pid = spec.pid?.()
+  const cpuBefore = pid === undefined ? undefined : cpuMsOf(pid)
   const started = performance.now()
   const options: autocannon.Options = {
     url: spec.origin,
@@ -75,6 +83,7 @@ export async function load(spec: LoadSpec, { seconds, amount }: { seconds: numbe
     })
   })
   const elapsed = (performance.now() - started) / 1000
+  const cpuAfter = pid === undefined ? undefined : cpuMsOf(pid)
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
   const answered = Object.values(statuses).reduce((sum, n) => sum + n, 0)
@@ -86,5 +95,6 @@ export async function load(spec: LoadSpec, { seconds, amount }: { seconds: numbe
     rps: ok / elapsed,
     p50: at(0.5),
     p99: at(0.99),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined ? { cpuMs: cpuAfter - cpuBefore } : {}),
   } satisfies LoadResult
 }

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
-/** Resident memory of a process, from `/proc/<pid>/status`, in kilobytes. */
+/** Resident memory and CPU time of a process, from `/proc/<pid>`. */
+
+/** Resident memory, in kilobytes. */
 export interface Memory {
   /** `VmRSS`: resident now. */
   rssKb: number
@@ -25,3 +28,32 @@ export function memoryOf(pid: number): Memory | undefined {
 }
 
 export const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`
+
+let ticksPerSecond: number | undefined
+
+/** Kernel clock ticks per second (`getconf CLK_TCK`, 100 on Linux almost everywhere). */
+function ticks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100
+    } catch {
+      ticksPerSecond = 100
+    }
+  }
+  return ticksPerSecond
+}
+
+/** CPU time a process has used so far (user + system, all its threads), in milliseconds. */
+export function cpuMsOf(pid: number): number | undefined {
+  let stat: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch {
+    return undefined
+  }
+  // The command name may hold spaces and parentheses: fields are counted after its last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const utime = Number(fields[11])
+  const stime = Number(fields[12])
+  return Number.isFinite(utime + stime) ? ((utime + stime) * 1000) / ticks() : undefined
+}

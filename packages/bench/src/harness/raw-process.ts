@@ -8,6 +8,7 @@ import { freePort } from './free-port.ts'
 
 export interface RawProcess {
   url: string
+  pid(): number | undefined
   stop(): Promise<void>
 }
 
@@ -33,7 +34,7 @@ export async function startRaw(config: Omit<RawConfig, 'port'>): Promise<RawProc
     try {
       const res = await fetch(`${url}/ready`, { signal: AbortSignal.timeout(1_000) })
       await res.arrayBuffer()
-      if (res.ok) return { url, stop: () => stopChild(child, 5_000) }
+      if (res.ok) return { url, pid: () => child.pid, stop: () => stopChild(child, 5_000) }
     } catch {
       // not listening yet
     }

@@ -73,7 +73,7 @@ function rawOrders(file: string, count: number): string[] {
 
 export const callback: BenchCase = {
   name: 'callback',
-  title: 'GET /api/callback, created → pending on a fresh order each, vs a raw UPDATE + event insert',
+  title: 'GET /api/callback, created → pending on a fresh order each, vs a raw handler doing the same writes',
   async run(ctx) {
     const { timing } = ctx
     const ours = await startOurs(ctx, 'callback')
@@ -92,7 +92,13 @@ export const callback: BenchCase = {
         const paths = pool.splice(0, warmup ? pool.length : perRound)
         let next = 0
         const result = await load(
-          { origin: ours.url, nextPath: () => paths[next++] ?? '/healthz', expect: 303, connections: c },
+          {
+            origin: ours.url,
+            pid: ours.pid,
+            nextPath: () => paths[next++] ?? '/healthz',
+            expect: 303,
+            connections: c,
+          },
           // A number of fresh orders bounds the run (autocannon ignores the time when given one).
           { seconds: 600, amount: paths.length },
         )
@@ -107,6 +113,7 @@ export const callback: BenchCase = {
         load(
           {
             origin: raw.url,
+            pid: raw.pid,
             nextPath: () => rawPaths[rawNext++] ?? '/exhausted',
             expect: 303,
             connections: c,

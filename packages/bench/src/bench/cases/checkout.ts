@@ -23,8 +23,14 @@ import {
 
 const BODY = JSON.stringify({ item: 'premium' })
 
-const post = (origin: string, path: string, connections: number): LoadSpec => ({
+const post = (
+  origin: string,
+  path: string,
+  connections: number,
+  pid: () => number | undefined,
+): LoadSpec => ({
   origin,
+  pid,
   method: 'POST',
   path,
   headers: { 'content-type': 'application/json' },
@@ -51,10 +57,10 @@ async function measure(
 ): Promise<Row[]> {
   const c = ctx.connections
   const result = await alternate(
-    fixedSide('ours', post(ours.url, '/api/checkout', c)),
+    fixedSide('ours', post(ours.url, '/api/checkout', c, ours.pid)),
     [
-      fixedSide('one insert', post(raw.url, routes.one, c)),
-      fixedSide('same writes', post(raw.url, routes.same, c)),
+      fixedSide('one insert', post(raw.url, routes.one, c, raw.pid)),
+      fixedSide('same writes', post(raw.url, routes.same, c, raw.pid)),
     ],
     ctx.timing,
     { afterWarmup: () => resetPeak(ours) },

@@ -26,8 +26,9 @@ export const million: BenchCase = {
     const big = await startOurs(ctx, 'million', { dataDir: bigDir })
     const small = await startServer({ dataDir: smallDir })
     const c = ctx.connections
-    const post = (origin: string) => ({
+    const post = (origin: string, pid: () => number | undefined) => ({
       origin,
+      pid,
       method: 'POST' as const,
       path: '/api/checkout',
       headers: { 'content-type': 'application/json' },
@@ -35,8 +36,9 @@ export const million: BenchCase = {
       expect: 201,
       connections: c,
     })
-    const lookup = (origin: string, count: number) => ({
+    const lookup = (origin: string, pid: () => number | undefined, count: number) => ({
       origin,
+      pid,
       nextPath: randomPayment(count),
       expect: 200,
       connections: c,
@@ -44,16 +46,16 @@ export const million: BenchCase = {
     try {
       const rows: Row[] = []
       const checkouts = await alternate(
-        fixedSide('1M', post(big.url)),
-        [fixedSide('empty', post(small.url))],
+        fixedSide('1M', post(big.url, big.pid)),
+        [fixedSide('empty', post(small.url, small.pid))],
         ctx.timing,
         {
           afterWarmup: () => resetPeak(big),
         },
       )
       const reads = await alternate(
-        fixedSide('1M', lookup(big.url, MILLION)),
-        [fixedSide('empty', lookup(small.url, LOOKUP_ORDERS))],
+        fixedSide('1M', lookup(big.url, big.pid, MILLION)),
+        [fixedSide('empty', lookup(small.url, small.pid, LOOKUP_ORDERS))],
         ctx.timing,
       )
       const rssKb = peakOf(big)

@@ -31,16 +31,17 @@ export const payments: BenchCase = {
       ...rawIdentity(`${ours.url}/sandbox`),
       sqlite: { reads: join(dataDir, 'payments.db') },
     })
-    const spec = (origin: string) => ({
+    const spec = (origin: string, pid: () => number | undefined) => ({
       origin,
+      pid,
       nextPath: randomPayment(LOOKUP_ORDERS),
       expect: 200,
       connections: ctx.connections,
     })
     try {
       const result = await alternate(
-        fixedSide('ours', spec(ours.url)),
-        [fixedSide('raw', spec(raw.url))],
+        fixedSide('ours', spec(ours.url, ours.pid)),
+        [fixedSide('raw', spec(raw.url, raw.pid))],
         ctx.timing,
         {
           afterWarmup: () => resetPeak(ours),
@@ -110,8 +111,9 @@ export const widget: BenchCase = {
         STATIC_HEADERS.filter((h) => sent.headers[h]).map((h) => [h, sent.headers[h] ?? '']),
       )
       const raw = await startRaw({ ...rawIdentity(`${ours.url}/sandbox`), widget: { file, headers } })
-      const spec = (origin: string) => ({
+      const spec = (origin: string, pid: () => number | undefined) => ({
         origin,
+        pid,
         path: '/widget.js',
         headers: ACCEPT,
         expect: 200,
@@ -119,8 +121,8 @@ export const widget: BenchCase = {
       })
       try {
         const result = await alternate(
-          fixedSide('ours', spec(ours.url)),
-          [fixedSide('raw', spec(raw.url))],
+          fixedSide('ours', spec(ours.url, ours.pid)),
+          [fixedSide('raw', spec(raw.url, raw.pid))],
           ctx.timing,
           {
             afterWarmup: () => resetPeak(ours),
