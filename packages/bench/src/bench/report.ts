@@ -11,6 +11,13 @@ const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('e
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '—')
 const ratio = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—')
 
+/** CPU per request of both sides, and the baseline's over ours: the ratio other load hardly moves. */
+function cpu(row: Row): string {
+  const [ours, base] = [row.ours.cpuUs, row.base.cpuUs]
+  if (ours === undefined || base === undefined) return '—'
+  return `${int(ours)} / ${int(base)} (${ratio(base / ours)})`
+}
+
 function verdict(row: Row): string {
   const bad = [row.ours, row.base].find((side) => side.bad > side.ok * BAD_SHARE)
   if (bad) return `ERROR: unexpected answers ${JSON.stringify(bad.statuses)}`
@@ -20,13 +27,13 @@ function verdict(row: Row): string {
 
 export function table(rows: Row[]): string {
   const lines = [
-    '| path | baseline | ours req/s | baseline req/s | ratio (per round) | bar | result | ours p50 / p99 ms | baseline p50 / p99 ms | CPU µs/req ours / baseline | peak RSS |',
+    '| path | baseline | ours req/s | baseline req/s | ratio (per round) | bar | result | ours p50 / p99 ms | baseline p50 / p99 ms | CPU µs/req ours / baseline (ratio) | peak RSS |',
     '| --- | --- | ---: | ---: | --- | --- | --- | --- | --- | --- | ---: |',
   ]
   for (const row of rows) {
     const bar = row.target ? `≥ ${row.target.min}${row.target.kind === 'goal' ? ' (goal)' : ''}` : '—'
     lines.push(
-      `| ${row.path} | ${row.baseline} | ${int(row.ours.rps)} | ${int(row.base.rps)} | **${ratio(row.ratio.ratio)}** (${ratio(row.ratio.min)}–${ratio(row.ratio.max)}) | ${bar} | ${verdict(row)} | ${ms(row.ours.p50)} / ${ms(row.ours.p99)} | ${ms(row.base.p50)} / ${ms(row.base.p99)} | ${int(row.ours.cpuUs ?? Number.NaN)} / ${int(row.base.cpuUs ?? Number.NaN)} | ${row.rssKb ? `${(row.rssKb / 1024).toFixed(0)} MB` : '—'} |`,
+      `| ${row.path} | ${row.baseline} | ${int(row.ours.rps)} | ${int(row.base.rps)} | **${ratio(row.ratio.ratio)}** (${ratio(row.ratio.min)}–${ratio(row.ratio.max)}) | ${bar} | ${verdict(row)} | ${ms(row.ours.p50)} / ${ms(row.ours.p99)} | ${ms(row.base.p50)} / ${ms(row.base.p99)} | ${cpu(row)} | ${row.rssKb ? `${(row.rssKb / 1024).toFixed(0)} MB` : '—'} |`,
     )
   }
   return lines.join('\n')
