@@ -11,7 +11,7 @@ const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('e
 const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '—')
 const ratio = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '—')
 
-/** CPU per request of both sides, and the baseline's over ours: the ratio other load hardly moves. */
+/** CPU per request of both sides, and the baseline's over ours: the ratio other load moves least. */
 function cpu(row: Row): string {
   const [ours, base] = [row.ours.cpuUs, row.base.cpuUs]
   if (ours === undefined || base === undefined) return '—'

@@ -2,7 +2,7 @@
  * One bounded load on one URL with autocannon, summarised as the bench prints it: requests per
  * second that got the expected status, latency percentiles measured per response with
  * sub-millisecond precision (autocannon's own histogram rounds to whole milliseconds), and the
- * CPU time the serving process spent, which other load on a shared machine hardly moves.
+ * CPU time the serving process spent, which other load on a shared machine moves much less.
  */
 import autocannon from 'autocannon'
 import { cpuMsOf } from './memory.ts'
