@@ -119,12 +119,20 @@ describe('hostile requests', () => {
       // fast-check's own report prints every request of the batch in full; this one is readable.
       if (run.failed) {
         const why = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance)
+        const exit = server.exit()
         throw new Error(
-          `a hostile request broke a rule (EVIDENCE_SEED=${run.seed} to replay, after ${run.numShrinks} shrinks):\n${why}`,
+          `a hostile request broke a rule (EVIDENCE_SEED=${run.seed} to replay, after ${run.numShrinks} shrinks):\n${why}` +
+            (exit
+              ? `\nthe server exited (${JSON.stringify(exit)}); its last output:\n${server.output().slice(-3000)}`
+              : ''),
         )
       }
 
-      const alive = await fetch(`${server.url}/healthz`)
+      const alive = await fetch(`${server.url}/healthz`).catch((error: unknown) => {
+        throw new Error(
+          `the server does not answer after the storm (${String(error)}); exit ${JSON.stringify(server.exit())}; its last output:\n${server.output().slice(-3000)}`,
+        )
+      })
       await alive.arrayBuffer()
       const memory = server.memory()
       console.log(

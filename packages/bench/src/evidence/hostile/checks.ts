@@ -95,6 +95,8 @@ function answerProblems(request: HostileRequest, answer: Answer, rules: Rules): 
 /** Every rule `outcome` breaks, as readable lines (empty when it breaks none). */
 export function problems(request: HostileRequest, outcome: Outcome, rules: Rules): string[] {
   const found = outcome.answers.flatMap((answer) => answerProblems(request, answer, rules))
+  // Nobody listening: the server is gone (a crash), whatever the request was.
+  if (outcome.noAnswer?.includes('ECONNREFUSED')) found.push(`no server: ${outcome.noAnswer}`)
   const decoded = outcome.answers.map((answer) => answer.body?.toString('latin1') ?? '').join('\n')
   for (const secret of rules.secrets) {
     if (outcome.text.includes(secret) || decoded.includes(secret)) found.push('a secret is in the answer')
