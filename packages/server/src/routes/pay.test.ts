@@ -149,6 +149,12 @@ describe.each(storeFactories)('the hosted payment page on $name', (store) => {
         form({ form: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, locale: 'az' }),
       ),
       await h.request('/pay/premium', form({ form: cheapToken, locale: 'az' })),
+      // A body that is no readable form (a broken multipart) was a 500.
+      await h.request('/pay/premium', {
+        method: 'POST',
+        headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+        body: '{}',
+      }),
     ]
     for (const res of refused) {
       expect(res.status).toBe(400)

@@ -152,7 +152,8 @@ export function payRoutes(s: Services): Hono {
 
   /** The form's own checks: from our page (same origin), signed for this target, not expired. */
   async function readForm(c: Context, target: PayTarget) {
-    const body = await c.req.parseBody()
+    // A body that is no readable form (a broken multipart) has no fields: refused below, not a 500.
+    const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}))
     const lang = langOf(c, typeof body.locale === 'string' ? body.locale : null)
     const foreign = foreignRequest(c, origins)
     const check = checkPayForm(key, target, body.form, s.clock())
