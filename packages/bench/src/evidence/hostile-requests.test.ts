@@ -10,7 +10,14 @@ import { Agent } from 'node:http'
 import { DEMO_SERVICE } from '@portmanat-checkout/sandbox'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { type Card, checkout, payWithCard, prepareOrders, startPayment } from '../harness/sandbox-buyer.ts'
+import {
+  bankUrlOf,
+  type Card,
+  checkout,
+  payWithCard,
+  prepareOrders,
+  startPayment,
+} from '../harness/sandbox-buyer.ts'
 import { startServer } from '../harness/server-process.ts'
 import { startReceiver, webhookSecret } from '../harness/webhook-receiver.ts'
 import { hostileRequest, type Known, returnUrl } from './hostile/arbitraries.ts'
@@ -29,6 +36,14 @@ const REGRESSIONS: HostileRequest[] = [
   // A 500: mounting the sandbox built a web Request, which undici refuses for TRACE.
   { kind: 'http', method: 'TRACE', path: '/sandbox/process', headers: {} },
   { kind: 'http', method: 'TRACE', path: '/sandbox', headers: {} },
+  // A 500: the hosted payment page read a broken multipart body without catching its error.
+  {
+    kind: 'http',
+    method: 'POST',
+    path: '/pay/premium',
+    headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+    body: Buffer.from('{}'),
+  },
 ]
 
 const describeRequest = (request: Parameters<typeof send>[1]) =>
@@ -43,6 +58,7 @@ const describeRequest = (request: Parameters<typeof send>[1]) =>
 describe('hostile requests', () => {
   test(`${BATCH * RUNS} generated requests: no 5xx, one error shape, no foreign redirect, no secret`, async () => {
     const merchantKey = randomBytes(24).toString('hex')
+    const dashboardPassword = randomBytes(12).toString('base64url')
     const whsec = webhookSecret()
     const receiver = await startReceiver()
     const server = await startServer({
@@ -50,6 +66,7 @@ describe('hostile requests', () => {
       env: {
         ALLOWED_ORIGINS: ALLOWED,
         MERCHANT_API_KEY: merchantKey,
+        DASHBOARD_PASSWORD: dashboardPassword,
         WEBHOOK_URL: receiver.url,
         WEBHOOK_SECRET: whsec,
       },
@@ -191,11 +208,7 @@ describe('hostile requests', () => {
             }
             accepted += 1
             const psp_rrn = await startPayment(order.redirect.url, order.redirect.fields)
-            const callback = await payWithCard(
-              order.redirect.url.replace(/\/process$/, '/bank'),
-              psp_rrn,
-              card,
-            )
+            const callback = await payWithCard(bankUrlOf(order.redirect.url), psp_rrn, card)
             const res = await fetch(callback, { redirect: 'manual' })
             await res.arrayBuffer()
             expect(res.status).toBeLessThan(500)

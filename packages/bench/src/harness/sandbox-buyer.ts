@@ -78,6 +78,9 @@ export async function payWithCard(bankUrl: string, psp_rrn: string, card: Card):
   return new URL(location, bankUrl).toString()
 }
 
+/** The PSP's bank page beside its `/process` (whatever query the checkout put on that URL). */
+export const bankUrlOf = (processUrl: string): string => new URL('./bank', processUrl).toString()
+
 /** Checkout, `/process` and the bank page for one order; the callback is not opened. */
 export async function prepareOne(
   serverUrl: string,
@@ -87,7 +90,7 @@ export async function prepareOne(
   const order = await checkout(serverUrl, body)
   const processUrl = order.redirect.url
   const psp_rrn = await startPayment(processUrl, order.redirect.fields)
-  const callback = await payWithCard(processUrl.replace(/\/process$/, '/bank'), psp_rrn, card)
+  const callback = await payWithCard(bankUrlOf(processUrl), psp_rrn, card)
   return { client_rrn: order.client_rrn, psp_rrn, card, callback }
 }
 

@@ -35,7 +35,12 @@ const ROUTES = [
   '/widget.js',
   '/widget/manifest.json',
   '/pay/premium',
+  '/pay/o/',
+  '/pay/r/',
   '/dashboard',
+  '/dashboard/login',
+  '/dashboard/orders',
+  '/dashboard/orders.csv',
   '/sandbox/process',
   '/sandbox/process/continue',
   '/sandbox/bank',
@@ -248,7 +253,17 @@ export const path = (known: Known) =>
         fc.constantFrom(...ROUTES),
         fc
           .tuple(
-            fc.constantFrom('/api/payments/', '/api/items/', '/widget/', '/pay/', '/sandbox/', '/api/'),
+            fc.constantFrom(
+              '/api/payments/',
+              '/api/items/',
+              '/widget/',
+              '/pay/',
+              '/pay/o/',
+              '/pay/r/',
+              '/dashboard/orders/',
+              '/sandbox/',
+              '/api/',
+            ),
             pathSegment(known),
           )
           .map(([a, b]) => a + b),
