@@ -120,6 +120,15 @@ describe('dashboard sign-in, session and CSRF', () => {
     expect((await op.post('/dashboard/login', { form, password: PASSWORD })).status).toBe(303)
   })
 
+  it('refuses a sign-in whose body is no readable form (a broken multipart was a 500)', async () => {
+    const h = await createHarness({ store: sqlite, env: DASHBOARD_ENV })
+    const op = operator(h)
+    await op.request('/dashboard/login')
+    const broken = { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: '{}' }
+    expect((await op.request('/dashboard/login', broken)).status).toBe(403)
+    expect(op.cookies.has('pc_session')).toBe(false)
+  })
+
   it('refuses every form without the session’s CSRF token, with a wrong one, or from another site: 403', async () => {
     const h = await createHarness({ store: sqlite, env: DASHBOARD_ENV })
     const { client_rrn } = await h.buy('premium', '4000000000000077')
@@ -146,6 +155,9 @@ describe('dashboard sign-in, session and CSRF', () => {
         `${path} from a sibling site`,
       ).toBe(403)
     }
+    // A body that is no readable form (a broken multipart) was a 500.
+    const broken = { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: '{}' }
+    expect((await op.request('/dashboard/links', broken)).status).toBe(403)
     // Another session's token is not this session's.
     const second = operator(h)
     await second.signIn()

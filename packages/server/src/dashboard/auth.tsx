@@ -9,6 +9,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { rateLimiter } from 'hono-rate-limiter'
 import { clientIp } from '../http/client-ip.ts'
+import { formFields } from '../http/form-fields.ts'
 import { foreignRequest } from '../http/same-origin.ts'
 import { sendDocument } from '../pages/document.tsx'
 import { sameKey } from '../routes/orders.ts'
@@ -105,7 +106,7 @@ export function authRoutes(app: Hono, d: Dashboard, { limit = 5, windowMs = 15 *
     }),
     async (c) => {
       const view = viewOf(c, d, null)
-      const body = await c.req.parseBody()
+      const body = await formFields(c)
       const next = safeNext(body.next)
       const foreign = foreignRequest(c, d.origins)
       if (foreign || !validLoginForm(d.keys, getCookie(c, LOGIN_COOKIE), body.form, s.clock())) {
@@ -154,7 +155,7 @@ export const requireCsrf =
   async (c, next) => {
     if (c.req.method !== 'POST') return next()
     const session = sessionOf(c, d)
-    const body = await c.req.parseBody()
+    const body = await formFields(c)
     const foreign = foreignRequest(c, d.origins)
     if (session && !foreign && validCsrf(d.keys, session, body.csrf)) return next()
     d.s.logger.warn(

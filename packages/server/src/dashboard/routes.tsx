@@ -11,6 +11,7 @@ import * as v from 'valibot'
 import type { Services } from '../deps.ts'
 import { bodyLimit } from '../http/body-limit.ts'
 import { ApiError } from '../http/errors.ts'
+import { formFields } from '../http/form-fields.ts'
 import { sendDocument } from '../pages/document.tsx'
 import { createMerchantOrder, MerchantOrderInput, payUrl } from '../payments/create-order.ts'
 import { recheckOrder } from '../payments/recheck-order.ts'
@@ -177,7 +178,7 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
       { event: 'dashboard.resend', message_id: id, client_rrn: rrn, channel: message.channel },
       'delivery queued again',
     )
-    const body = await c.req.parseBody()
+    const body = await formFields(c)
     return c.redirect(
       body.back === 'dead'
         ? '/dashboard/deliveries?done=resent'
@@ -211,7 +212,7 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
   app.get('/links/new', (c) => render(c, <LinkPage view={view(c)} values={{}} errors={[]} />))
 
   app.post('/links', async (c) => {
-    const body = await c.req.parseBody()
+    const body = await formFields(c)
     const text = (name: LinkField) => (typeof body[name] === 'string' ? (body[name] as string) : '')
     const values = {
       amount: text('amount').trim(),

@@ -18,6 +18,7 @@ import type { Services } from '../deps.ts'
 import { bodyLimit } from '../http/body-limit.ts'
 import { clientIp } from '../http/client-ip.ts'
 import { ApiError } from '../http/errors.ts'
+import { formFields } from '../http/form-fields.ts'
 import { foreignRequest, ownOrigins } from '../http/same-origin.ts'
 import { sendDocument } from '../pages/document.tsx'
 import { localeFromHeader } from '../pages/i18n.ts'
@@ -152,8 +153,7 @@ export function payRoutes(s: Services): Hono {
 
   /** The form's own checks: from our page (same origin), signed for this target, not expired. */
   async function readForm(c: Context, target: PayTarget) {
-    // A body that is no readable form (a broken multipart) has no fields: refused below, not a 500.
-    const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}))
+    const body = await formFields(c)
     const lang = langOf(c, typeof body.locale === 'string' ? body.locale : null)
     const foreign = foreignRequest(c, origins)
     const check = checkPayForm(key, target, body.form, s.clock())
