@@ -44,6 +44,21 @@ const REGRESSIONS: HostileRequest[] = [
     headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
     body: Buffer.from('{}'),
   },
+  // The same in the dashboard: its sign-in, and the CSRF check in front of every form.
+  {
+    kind: 'http',
+    method: 'POST',
+    path: '/dashboard/login',
+    headers: { 'content-type': 'multipart/form-data' },
+    body: Buffer.from('{}'),
+  },
+  {
+    kind: 'http',
+    method: 'POST',
+    path: '/dashboard/links',
+    headers: { 'content-type': 'multipart/form-data' },
+    body: Buffer.from('{}'),
+  },
 ]
 
 const describeRequest = (request: Parameters<typeof send>[1]) =>
