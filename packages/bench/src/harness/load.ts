@@ -46,6 +46,7 @@ export async function load(spec: LoadSpec, { seconds, amount }: { seconds: numbe
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   let ok = 0
+  let lastAnswer = 0
   const pid = spec.pid?.()
   const cpuBefore = pid === undefined ? undefined : cpuMsOf(pid)
   const started = performance.now()
@@ -76,13 +77,16 @@ export async function load(spec: LoadSpec, { seconds, amount }: { seconds: numbe
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
     instance.on('response', (_client, status, _bytes, ms) => {
       statuses[status] = (statuses[status] ?? 0) + 1
+      lastAnswer = performance.now()
       if (status === spec.expect) {
         ok += 1
         latencies.push(ms)
       }
     })
   })
-  const elapsed = (performance.now() - started) / 1000
+  // autocannon reports at its next one-second tick, not when the last answer came: a run bounded
+  // by a number of requests would otherwise count up to a second of idle time.
+  const elapsed = ((lastAnswer || performance.now()) - started) / 1000
   const cpuAfter = pid === undefined ? undefined : cpuMsOf(pid)
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
