@@ -200,7 +200,13 @@ for (const name of ['shared', 'sandbox', 'server']) {
   for (const file of readdirSync(join(root, 'dist'), { recursive: true })) {
     if (!String(file).endsWith('.js')) continue
     const code = readFileSync(join(root, 'dist', String(file)), 'utf8')
-    for (const [, specifier] of code.matchAll(/(?:\bfrom|\bimport\(?)\s*['"]([^'"./][^'"]*)['"]/g)) {
+    // Import and export statements at the start of a line (as tsc writes them), and import().
+    const statements = code.matchAll(
+      /^\s*(?:import\s+(?:[^;'"]*?\s+from\s+)?|export\s+(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s+from\s+)['"]([^'"]+)['"]/gm,
+    )
+    const dynamic = code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)
+    for (const [, specifier = ''] of [...statements, ...dynamic]) {
+      if (specifier.startsWith('.') || specifier.startsWith('/')) continue
       const parts = specifier.split('/')
       const pkg = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
       if (!specifier.startsWith('node:') && !isBuiltin(specifier) && !allowed.has(pkg)) {

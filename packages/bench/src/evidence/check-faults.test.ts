@@ -247,6 +247,9 @@ describe('/check faults under load', () => {
         `${o.client_rrn}: ledger ${last.orders.get(o.client_rrn)?.status}, PSP ${truth.get(o.client_rrn)}, attempts ${JSON.stringify(attempts?.get(o.client_rrn))}`
       expect(lost.map(describe), 'open orders with no follow-up scheduled').toEqual([])
       expect(overdue.map(describe), 'orders the follow-up job should have asked about by now').toEqual([])
+      // The follow-up asks about a reference by its age (every 10 s in its first minute, every
+      // minute up to ten), so everything the PSP settled is settled here within the wait.
+      expect(open.map(describe), 'orders not yet as the PSP says').toEqual([])
       expect(wrong(last, truth)).toEqual([])
       expect(last.integrity).toBe('ok')
     } finally {

@@ -4,7 +4,7 @@ import type { OutboxMessage } from '../store/types.ts'
 import { storeFactories } from '../testing/engines.ts'
 import { callbackPath, createHarness, type Harness, TEST_CARDS } from '../testing/harness.ts'
 import { runFollowUp, startFollowUp } from './follow-up.ts'
-import { FOLLOW_UP_DELAYS_S, FOLLOW_UP_MAX_ATTEMPTS, nextCheckAt } from './verify.ts'
+import { nextCheckAt } from './verify.ts'
 
 const T0 = new Date('2030-01-01T10:00:00Z')
 const later = (ms: number) => new Date(T0.getTime() + ms)
@@ -46,7 +46,7 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({
       state: 'pending',
       checks: 2,
-      next_check_at: later(11_000 + 30_000).toISOString(),
+      next_check_at: later(11_000 + 10_000).toISOString(),
     })
 
     h.sandbox.control.settle({ psp_rrn }, 'paid')
@@ -147,10 +147,42 @@ describe.each(storeFactories)('follow-up on $name', (store) => {
     expect((await attemptsOf(h, client_rrn)).every((a) => a.next_check_at === null)).toBe(true)
   })
 
-  it('keeps asking about a pending payment once a day after the backoff schedule, then stops', async () => {
-    expect(nextCheckAt(T0, FOLLOW_UP_DELAYS_S.length)).toBe(later(24 * 3600 * 1000).toISOString())
-    expect(nextCheckAt(T0, FOLLOW_UP_MAX_ATTEMPTS - 1)).not.toBeNull()
-    expect(nextCheckAt(T0, FOLLOW_UP_MAX_ATTEMPTS)).toBeNull()
+  it('callbacks repeated during a /check outage do not push the next question far out', async () => {
+    let now = T0
+    let down = true
+    const h = await createHarness({
+      store,
+      clock: () => now,
+      psp: (inner) => ({
+        check: (rrn, options) =>
+          down ? Promise.resolve({ kind: 'unreadable', reason: 'HTTP 503' }) : inner.check(rrn, options),
+      }),
+    })
+    const { client_rrn, callback } = await h.buy('premium')
+    for (let i = 0; i < 8; i++) await h.request(callback)
+    expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({
+      checks: 8,
+      next_check_at: later(10_000).toISOString(),
+    })
+    down = false
+    now = later(10_000)
+    await runFollowUp(h.services)
+    expect((await h.store.getOrder(client_rrn))?.status).toBe('paid')
+  })
+
+  it('stops asking about a reference 30 days after a callback brought it', async () => {
+    let now = T0
+    const h = await createHarness({ store, clock: () => now })
+    const { client_rrn, callback } = await h.buy('premium', TEST_CARDS.pending)
+    await h.request(callback)
+    h.sandbox.control.setFaults({ status: 503 })
+    now = later(30 * 86_400_000 - 1000)
+    await runFollowUp(h.services)
+    expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({ state: 'pending' })
+    now = later(31 * 86_400_000)
+    await runFollowUp(h.services)
+    expect((await attemptsOf(h, client_rrn))[0]).toMatchObject({ state: 'stopped', next_check_at: null })
+    h.sandbox.control.clearFaults()
   })
 
   it('runs on a timer and stops cleanly', async () => {

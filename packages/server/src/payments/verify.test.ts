@@ -145,6 +145,19 @@ describe('judge', () => {
   })
 })
 
+describe('nextCheckAt', () => {
+  const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
+  it('asks more rarely as a reference grows older, whatever the number of questions, and stops at 30 days', () => {
+    expect(nextCheckAt(T0, T0)).toBe(at(10).toISOString())
+    expect(nextCheckAt(at(59), T0)).toBe(at(69).toISOString())
+    expect(nextCheckAt(at(60), T0)).toBe(at(120).toISOString())
+    expect(nextCheckAt(at(3600), T0)).toBe(at(3600 + 1800).toISOString())
+    expect(nextCheckAt(at(29 * 86_400), T0)).toBe(at(30 * 86_400).toISOString())
+    expect(nextCheckAt(at(30 * 86_400), T0)).toBeNull()
+    expect(nextCheckAt(at(30), T0.toISOString())).toBe(at(40).toISOString())
+  })
+})
+
 describe('attemptUpdate', () => {
   it('schedules open and pending references with backoff and closes the rest', () => {
     const o = order()
@@ -152,7 +165,7 @@ describe('attemptUpdate', () => {
       state: 'open',
       outcome: 'unreadable',
       checks: 3,
-      next_check_at: nextCheckAt(T0, 2),
+      next_check_at: nextCheckAt(T0, T0),
     })
     expect(attemptUpdate(judge(o, 'P', pending(body(o)), ctx), attempt(), T0)).toMatchObject({
       state: 'pending',
@@ -167,7 +180,8 @@ describe('attemptUpdate', () => {
       state: 'ignored',
       outcome: 'rejected',
     })
-    expect(attemptUpdate({ kind: 'unknown', why: 'x' }, attempt({ checks: 40 }), T0)).toMatchObject({
+    const old = attempt({ created_at: new Date(T0.getTime() - 31 * 86_400_000).toISOString() })
+    expect(attemptUpdate({ kind: 'unknown', why: 'x' }, old, T0)).toMatchObject({
       state: 'stopped',
       next_check_at: null,
     })

@@ -27,32 +27,31 @@ export type Verdict =
 
 export type OwnOutcome = 'paid' | 'pending' | 'declined' | 'cancelled' | 'mismatch' | 'test_mode'
 
-/** Delays of the server's own follow-up checks, by check; after the last, once a day. */
-export const FOLLOW_UP_DELAYS_S = [
-  10,
-  30,
-  60,
-  300,
-  900,
-  1800,
-  3600,
-  3 * 3600,
-  6 * 3600,
-  12 * 3600,
-  24 * 3600,
+/**
+ * How often a reference is asked about, by its age (since a callback first brought it): every
+ * `delay` seconds while younger than `age` seconds. By age, not by how many times it was asked, so
+ * that callbacks repeated during a `/check` outage do not push the next question out to hours.
+ */
+export const FOLLOW_UP_SCHEDULE = [
+  { age: 60, delay: 10 },
+  { age: 10 * 60, delay: 60 },
+  { age: 3600, delay: 5 * 60 },
+  { age: 6 * 3600, delay: 30 * 60 },
+  { age: 24 * 3600, delay: 2 * 3600 },
+  { age: 30 * 24 * 3600, delay: 24 * 3600 },
 ] as const
-
-/** After this many checks (about 30 days) the follow-up stops asking about a reference. */
-export const FOLLOW_UP_MAX_ATTEMPTS = 40
 
 /** The most references one order may collect (ignored ones do not count); the oldest are kept. */
 export const MAX_ATTEMPTS_PER_ORDER = 5
 
-/** When follow-up check number `checks` (0-based) is due, or null when it gives up. */
-export function nextCheckAt(now: Date, checks: number): string | null {
-  if (checks >= FOLLOW_UP_MAX_ATTEMPTS) return null
-  const delay = FOLLOW_UP_DELAYS_S[checks] ?? 24 * 3600
-  return new Date(now.getTime() + delay * 1000).toISOString()
+/**
+ * When a reference first seen at `since` is asked about next, or null once it is 30 days old (the
+ * follow-up gives up on it).
+ */
+export function nextCheckAt(now: Date, since: Date | string): string | null {
+  const age = (now.getTime() - new Date(since).getTime()) / 1000
+  const step = FOLLOW_UP_SCHEDULE.find((candidate) => age < candidate.age)
+  return step ? new Date(now.getTime() + step.delay * 1000).toISOString() : null
 }
 
 const OPEN = ['created', 'pending'] as const
@@ -139,7 +138,7 @@ const declineReason = (body: CheckBody): 'declined' | 'cancelled' =>
 export function attemptUpdate(verdict: Verdict, attempt: PaymentAttempt, now: Date): AttemptUpdate {
   const checks = attempt.checks + 1
   const again = (state: 'open' | 'pending', outcome: string): AttemptUpdate => {
-    const next = nextCheckAt(now, attempt.checks)
+    const next = nextCheckAt(now, attempt.created_at)
     return next === null
       ? { state: 'stopped', outcome, checks, next_check_at: null }
       : { state, outcome, checks, next_check_at: next }

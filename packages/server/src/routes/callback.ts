@@ -122,7 +122,7 @@ export function callbackRoutes(s: Services): Hono {
 
     const now = clock()
     const recorded = await store.recordAttempt(client_rrn, psp_rrn, now, {
-      next_check_at: nextCheckAt(now, 0) ?? now.toISOString(),
+      next_check_at: nextCheckAt(now, now) ?? now.toISOString(),
       max: MAX_ATTEMPTS_PER_ORDER,
     })
     if (recorded.kind === 'full') {
