@@ -43,9 +43,16 @@ describe('the app around the routes', () => {
     expect(res.headers.get('referrer-policy')).toBeTruthy()
     expect(res.headers.get('strict-transport-security')).toBeNull()
     expect(res.headers.get('x-request-id')).toBeTruthy()
-    expect(res.headers.get('permissions-policy')).toMatch(
+    // Features of a page are declared on pages, not on API answers or scripts.
+    expect(res.headers.get('permissions-policy')).toBeNull()
+    const page = await h.request('/no-such-page')
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(page.headers.get('permissions-policy')).toMatch(
       /camera=\(\), microphone=\(\), geolocation=\(\), payment=\(\)/,
     )
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(page.headers.get('x-request-id')).toBeTruthy()
     const https = await createHarness({ store, env: { PUBLIC_URL: 'https://pay.example.az' } })
     expect((await https.request('/healthz')).headers.get('strict-transport-security')).toContain('max-age=')
   })

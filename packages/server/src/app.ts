@@ -5,11 +5,11 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
-import { requestId } from 'hono/request-id'
 import type { Config } from './config.ts'
 import { dashboardRoutes } from './dashboard/routes.tsx'
 import { type AppDeps, resolveServices, type Services } from './deps.ts'
 import { ApiError, errorBody, sendError } from './http/errors.ts'
+import { requestId } from './http/request-id.ts'
 import { requestLog } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { stringsFor } from './pages/i18n.ts'
@@ -55,9 +55,11 @@ export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDe
   const s = resolveServices(config, deps)
   const app = new Hono()
 
-  app.use(requestId({ generator: () => Buffer.from(s.random(12)).toString('base64url') }))
+  // The widget's files first, outside the middleware below (see widget-assets.ts).
+  app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))
   app.use(requestLog(s.logger))
   app.use(securityHeaders({ https: config.publicUrl.startsWith('https:') }))
+  app.use(requestId(s.random))
   app.use(
     methodNotAllowed({
       app,
@@ -77,7 +79,6 @@ export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDe
   app.route('/', payRoutes(s))
   if (config.merchantApiKey) app.route('/', orderRoutes(s, config.merchantApiKey))
   if (config.dashboardPassword) app.route('/dashboard', dashboardRoutes(s, config.dashboardPassword))
-  app.route('/', widgetRoutes(s, deps.widget ?? builtWidget()))
   if (deps.sandbox) {
     const sandbox = deps.sandbox.app
     // Mounting builds a web Request, which undici refuses for these methods: a 500 otherwise.

@@ -49,11 +49,12 @@ export async function inspectDatabase(databaseUrl: string, cwd: string): Promise
     )
   }
   const opened = await openDatabase(target, { poolSize: 1 })
+  const db = await opened.queryBuilder()
   try {
     const migrator = new Migrator({
-      db: opened.db,
+      db,
       provider: migrationProvider(opened.dialect),
-      ...(opened.dialect === 'postgres' ? { migrationTableSchema: await currentSchema(opened.db) } : {}),
+      ...(opened.dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
     })
     const migrations = await migrator.getMigrations()
     return {
@@ -66,7 +67,7 @@ export async function inspectDatabase(databaseUrl: string, cwd: string): Promise
       },
     }
   } finally {
-    await opened.db.destroy()
+    await db.destroy()
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
+import { setHeader } from './response-headers.ts'
 
 export interface AllowedCorsOptions {
   origins: readonly string[]
@@ -47,10 +48,10 @@ export const allowedCors = ({
     if (isPreflight(c.req.method, c.req.header('access-control-request-method'))) {
       return readable(origin) ? preflight(c, next) : c.body(null, 204, { Vary: 'Origin' })
     }
-    c.header('Vary', 'Origin', { append: true })
+    setHeader(c, 'Vary', 'Origin', { append: true })
     if (readable(origin)) {
-      c.header('Access-Control-Allow-Origin', origin)
-      if (expose) c.header('Access-Control-Expose-Headers', expose)
+      setHeader(c, 'Access-Control-Allow-Origin', origin)
+      if (expose) setHeader(c, 'Access-Control-Expose-Headers', expose)
     }
     await next()
   }
@@ -61,7 +62,7 @@ export const publicCors = (): MiddlewareHandler => {
   const preflight = cors({ origin: '*', allowMethods: ['GET', 'HEAD'] })
   return async function publicCors(c, next) {
     if (isPreflight(c.req.method, c.req.header('access-control-request-method'))) return preflight(c, next)
-    c.header('Access-Control-Allow-Origin', '*')
+    setHeader(c, 'Access-Control-Allow-Origin', '*')
     await next()
   }
 }

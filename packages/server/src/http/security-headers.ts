@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { responseHeaders } from './response-headers.ts'
 
 /** Our pages use none of these features; a merchant's page never embeds ours (X-Frame-Options: DENY). */
 const PERMISSIONS_POLICY = [
@@ -18,37 +19,28 @@ const PERMISSIONS_POLICY = [
   .join(', ')
 
 /**
- * Headers every response carries. HSTS only when the server is reached over https (sending it
- * over plain http would be ignored at best). Handlers may set their own value (e.g. `/widget.js`
- * sets `Cross-Origin-Resource-Policy: cross-origin`), which is kept.
- *
- * They are set before the handler runs, so the response is built with them once; setting headers
- * on a finished response (as `hono/secure-headers` does) makes the Node adapter convert it into a
- * full web `Response` first. Only a response a handler built on its own (the mounted sandbox)
- * gets the missing ones afterwards.
+ * The security headers. On every response, what matters for any answer (an API's JSON, a script,
+ * a page): `nosniff`, no framing, no cross-origin reads (routes meant for other origins set their
+ * own `Cross-Origin-Resource-Policy`), the referrer policy, and HSTS when the server is reached over
+ * https (over plain http it would be ignored at best). On HTML documents also the features only a
+ * page has: isolation, the permissions policy and the legacy browser switches.
  */
-export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandler => {
-  const headers: [string, string][] = [
-    ['X-Content-Type-Options', 'nosniff'],
-    ['X-Frame-Options', 'DENY'],
-    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
-    ['Cross-Origin-Resource-Policy', 'same-origin'],
-    ['Cross-Origin-Opener-Policy', 'same-origin'],
-    ['Origin-Agent-Cluster', '?1'],
-    ['X-DNS-Prefetch-Control', 'off'],
-    ['X-Download-Options', 'noopen'],
-    ['X-Permitted-Cross-Domain-Policies', 'none'],
-    ['X-XSS-Protection', '0'],
-    ['Permissions-Policy', PERMISSIONS_POLICY],
-    ...(https
-      ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]]
-      : []),
-  ]
-  return async function securityHeaders(c, next) {
-    for (const [name, value] of headers) c.header(name, value)
-    await next()
-    const sent = c.res.headers
-    if (sent.has('x-content-type-options')) return
-    for (const [name, value] of headers) if (!sent.has(name)) sent.set(name, value)
-  }
-}
+export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandler =>
+  responseHeaders({
+    always: {
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    },
+    documents: {
+      'cross-origin-opener-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'permissions-policy': PERMISSIONS_POLICY,
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    },
+  })

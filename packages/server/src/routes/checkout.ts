@@ -4,8 +4,8 @@
  * widget posts to the PSP.
  */
 import { createHash } from 'node:crypto'
-import { LOCALES } from '@portmanat-checkout/shared'
-import { Hono } from 'hono'
+import { type CheckoutResponse, LOCALES } from '@portmanat-checkout/shared'
+import { type Context, Hono } from 'hono'
 import { rateLimiter } from 'hono-rate-limiter'
 import * as v from 'valibot'
 import { ITEM_ID_PATTERN, MAX_QUANTITY } from '../catalog.ts'
@@ -17,6 +17,7 @@ import { allowedCors } from '../http/cors.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { readJson } from '../http/json-body.ts'
 import { isAllowedUrl, originOf } from '../http/origins.ts'
+import { respond } from '../http/response-headers.ts'
 import { validate } from '../http/validate.ts'
 import { localeFromHeader } from '../pages/i18n.ts'
 import { createCatalogOrder, openMerchantOrder } from '../payments/create-order.ts'
@@ -105,10 +106,16 @@ export function checkoutRoutes(s: Services): Hono {
       rateLimiter({
         windowMs: 60_000,
         limit: config.rateLimit,
-        standardHeaders: 'draft-6',
+        // The limit's headers go on the refusal only: a checkout that passes answers through
+        // respond(), without the Headers object they would need.
+        standardHeaders: false,
         keyGenerator: (c) => ipOf(c) ?? 'unknown',
         handler: (c) =>
-          c.json(errorBody('rate_limited', 'too many checkouts from this address; try again shortly'), 429),
+          c.json(
+            errorBody('rate_limited', 'too many checkouts from this address; try again shortly'),
+            429,
+            rateLimitHeaders(c.get('rateLimit'), 60_000),
+          ),
       }),
     )
   }
@@ -148,7 +155,7 @@ export function checkoutRoutes(s: Services): Hono {
 
     if (request.kind === 'token') {
       const order = await openMerchantOrder(s, request.order_token, ip ?? null)
-      return c.json(checkoutResponse(config, order, ip ?? order.client_ip), 201)
+      return created(c, checkoutResponse(config, order, ip ?? order.client_ip))
     }
 
     const returnUrl =
@@ -177,7 +184,7 @@ export function checkoutRoutes(s: Services): Hono {
       clientIp: ip ?? null,
       ...(key && requestHash ? { idempotency: { key, requestHash } } : {}),
     })
-    return c.json(checkoutResponse(config, order), 201)
+    return created(c, checkoutResponse(config, order))
   })
 
   return app
@@ -192,4 +199,36 @@ function fallbackReturnUrl(
   if (referer && referer.length <= 2048 && isAllowedUrl(referer, allowed)) return referer
   if (origin && allowed.includes(origin)) return `${origin}/`
   return null
+}
+
+/** The `201` of a checkout (the hot path: see response-headers.ts). */
+const created = (c: Context, body: CheckoutResponse) =>
+  respond(c, JSON.stringify(body), 201, { 'content-type': 'application/json' })
+
+/** `Retry-After` and the draft-6 `RateLimit-*` headers of a refusal. */
+/** What hono-rate-limiter leaves on the context (`requestPropertyName`, `rateLimit` by default). */
+interface RateLimitInfo {
+  limit: number
+  remaining: number
+  resetTime?: Date
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    rateLimit?: RateLimitInfo
+  }
+}
+
+function rateLimitHeaders(info: RateLimitInfo | undefined, windowMs: number): Record<string, string> {
+  if (!info) return {}
+  const reset = info.resetTime
+    ? Math.max(0, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
+    : Math.ceil(windowMs / 1000)
+  return {
+    'Retry-After': String(reset),
+    'RateLimit-Policy': `${info.limit};w=${Math.ceil(windowMs / 1000)}`,
+    'RateLimit-Limit': String(info.limit),
+    'RateLimit-Remaining': String(info.remaining),
+    'RateLimit-Reset': String(reset),
+  }
 }

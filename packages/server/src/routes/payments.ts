@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import type { Services } from '../deps.ts'
 import { allowedCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
+import { respond } from '../http/response-headers.ts'
 import type { Recheck } from '../payments/recheck.ts'
 import type { Order } from '../store/types.ts'
 
@@ -32,8 +33,11 @@ export function paymentRoutes(s: Services, recheck: Recheck): Hono {
     const order = await s.store.getOrder(clientRrn)
     if (!order) throw new ApiError(404, 'not_found', 'no order has this client_rrn')
     const current = await recheck(order)
-    c.header('Cache-Control', 'no-store')
-    return c.json(paymentView(current))
+    // The widget polls this: answered without Hono's Headers object (see response-headers.ts).
+    return respond(c, JSON.stringify(paymentView(current)), 200, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+    })
   })
   return app
 }

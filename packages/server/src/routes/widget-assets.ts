@@ -10,6 +10,7 @@ import { type Context, Hono } from 'hono'
 import type { Services } from '../deps.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
+import { respond, responseHeaders } from '../http/response-headers.ts'
 import {
   ENCODINGS,
   type Encoding,
@@ -41,24 +42,36 @@ const matches = (header: string | undefined, etag: string) =>
 
 function sendScript(c: Context, asset: WidgetAsset, cacheControl: string) {
   const encoding = chooseEncoding(c.req.header('accept-encoding'))
-  c.header('Cache-Control', cacheControl)
-  c.header('Vary', 'Accept-Encoding', { append: true })
-  c.header('ETag', asset.etag[encoding])
-  if (matches(c.req.header('if-none-match'), asset.etag[encoding])) return c.body(null, 304)
-  c.header('Content-Type', 'text/javascript; charset=utf-8')
-  if (encoding !== 'identity') c.header('Content-Encoding', encoding)
-  return c.body(asset.body[encoding] as Uint8Array<ArrayBuffer>, 200)
+  const etag = asset.etag[encoding]
+  const cache = { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag }
+  if (matches(c.req.header('if-none-match'), etag)) return respond(c, null, 304, cache)
+  return respond(c, asset.body[encoding], 200, {
+    ...cache,
+    'content-type': 'text/javascript; charset=utf-8',
+    ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+  })
 }
 
 export function widgetRoutes(s: Services, source: WidgetSource): Hono {
   const app = new Hono()
   for (const path of ['/widget.js', '/widget/*']) {
+    // Served as a CDN serves a file: these routes come before the app's own middleware (no
+    // request log line or request id for a script), with the headers a script needs. Every answer
+    // here, errors included, is meant for merchant pages on other origins.
+    app.use(
+      path,
+      responseHeaders({
+        always: {
+          'x-content-type-options': 'nosniff',
+          'cross-origin-resource-policy': 'cross-origin',
+          ...(s.config.publicUrl.startsWith('https:')
+            ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+            : {}),
+        },
+        documents: {},
+      }),
+    )
     app.use(path, publicCors())
-    // Every answer here, errors included, is meant for merchant pages on other origins.
-    app.use(path, async (c, next) => {
-      c.header('Cross-Origin-Resource-Policy', 'cross-origin')
-      await next()
-    })
   }
   const load = (): WidgetBundle => {
     const bundle = source.load()

@@ -30,6 +30,6 @@ export async function createStore(databaseUrl: string, options: StoreOptions = {
   const opened = await openDatabase(parseDatabaseUrl(databaseUrl), options)
   const where = redactDatabaseUrl(databaseUrl.trim())
   return opened.dialect === 'sqlite'
-    ? sqliteStore(opened.sqlite, opened.db, { logger: options.logger, where, busyWaitMs: options.busyWaitMs })
-    : pgStore(opened.pool, opened.db, { logger: options.logger, where })
+    ? sqliteStore(opened.sqlite, opened, { logger: options.logger, where, busyWaitMs: options.busyWaitMs })
+    : pgStore(opened.pool, opened, { logger: options.logger, where })
 }

@@ -79,7 +79,7 @@ describe.each(engines)('schema on $name', (engine) => {
     const ledger = await freshLedger(engine)
     await (await ledger.open()).close()
     const opened = await openDatabase(parseDatabaseUrl(ledger.url))
-    const { db } = opened
+    const db = await opened.queryBuilder()
     try {
       // `:memory:` is a new, empty database per connection: migrate this one.
       await migrateToLatest(db, opened.dialect)
@@ -139,10 +139,11 @@ describe('SQLite settings', () => {
     const engine = engines.find((candidate) => candidate.dialect === 'sqlite' && candidate.persistent)
     if (engine === undefined) throw new Error('the SQLite file engine is always there')
     const ledger = await freshLedger(engine)
-    const { db } = await openDatabase(parseDatabaseUrl(ledger.url), {
+    const opened = await openDatabase(parseDatabaseUrl(ledger.url), {
       busyTimeoutMs: 1234,
       cacheSizeKib: 4096,
     })
+    const db = await opened.queryBuilder()
     try {
       const pragma = async (name: string) =>
         Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] ?? {})[0]
@@ -200,7 +201,7 @@ describe.each(engines.filter((engine) => engine.persistent))(
     test('keeps orders and events, and carries scheduled follow-ups over as attempts', async () => {
       const ledger = await freshLedger(engine)
       const opened = await openDatabase(parseDatabaseUrl(ledger.url))
-      const { db } = opened
+      const db = await opened.queryBuilder()
       const [pending, returned, paid] = [rrn(), rrn(), rrn()]
       try {
         await migrate(db, opened.dialect, '2026-11-01-ledger')

@@ -4,6 +4,7 @@
  * published one, add the next instead.
  */
 import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely'
+import { MIGRATIONS } from './migration-names.ts'
 import { ledger } from './migrations/2026-11-01-ledger.ts'
 import { attemptsAndOutbox } from './migrations/2026-11-28-attempts-and-outbox.ts'
 import type { StoreDialect, StoreLogger } from './options.ts'
@@ -13,10 +14,8 @@ import type { Database } from './tables.ts'
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations() {
-      return {
-        '2026-11-01-ledger': ledger(dialect),
-        '2026-11-28-attempts-and-outbox': attemptsAndOutbox(dialect),
-      }
+      const [first, second] = MIGRATIONS
+      return { [first]: ledger(dialect), [second]: attemptsAndOutbox(dialect) }
     },
   }
 }

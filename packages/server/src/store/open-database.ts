@@ -1,29 +1,39 @@
 /**
- * Opens SQLite (better-sqlite3) or PostgreSQL (a bounded pg pool), with a Kysely instance on the
- * same connection for the migrations and the read queries of the dashboard and the CLI.
+ * Opens SQLite (better-sqlite3) or PostgreSQL (a bounded pg pool). Kysely, for the migrations and
+ * the operator's read queries, comes on the same connection when first asked for
+ * (`queryBuilder()`): a server whose schema is up to date and whose dashboard nobody opens never
+ * loads it (some 20 MB of modules).
  */
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import {
-  type DatabaseIntrospector,
-  type DatabaseMetadata,
-  Kysely,
-  type Kysely as KyselyType,
-  PostgresDialect,
-  type SchemaMetadata,
-  SqliteDialect,
-  sql,
-  type TableMetadata,
-} from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Pool } from 'pg'
 import type { DatabaseTarget } from './database-url.ts'
 import type { StoreOptions } from './options.ts'
 import type { Database } from './tables.ts'
 
-export type OpenDatabase =
-  | { dialect: 'sqlite'; db: Kysely<Database>; sqlite: SqliteDatabase.Database }
-  | { dialect: 'postgres'; db: Kysely<Database>; pool: Pool }
+export type OpenDatabase = (
+  | { dialect: 'sqlite'; sqlite: SqliteDatabase.Database }
+  | { dialect: 'postgres'; pool: Pool }
+) & {
+  /** Kysely on the same connection, made (and its modules loaded) at the first call. */
+  queryBuilder(): Promise<Kysely<Database>>
+  /** Whether `queryBuilder()` was ever called (so there is a Kysely instance to destroy). */
+  hasQueryBuilder(): boolean
+}
+
+/** Memoises the asynchronous making of a Kysely instance. */
+function lazily(make: () => Promise<Kysely<Database>>) {
+  let made: Promise<Kysely<Database>> | undefined
+  return {
+    queryBuilder: () => {
+      made ??= make()
+      return made
+    },
+    hasQueryBuilder: () => made !== undefined,
+  }
+}
 
 const MEMORY = ':memory:'
 
@@ -37,7 +47,11 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   if (target.engine === 'sqlite') {
     const sqlite = openSqlite(target.path, busyTimeoutMs, cacheSizeKib)
-    return { dialect: 'sqlite', sqlite, db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }) }
+    return {
+      dialect: 'sqlite',
+      sqlite,
+      ...lazily(async () => (await import('./query-builder.ts')).sqliteQueryBuilder(sqlite)),
+    }
   }
   const { default: pg } = await import('pg')
   const pool = new pg.Pool({
@@ -52,38 +66,10 @@ export async function openDatabase(
   pool.on('error', (error) => {
     logger?.error({ error: error.message }, 'store: an idle PostgreSQL connection failed')
   })
-  return { dialect: 'postgres', pool, db: new Kysely({ dialect: new OwnSchemaPostgresDialect({ pool }) }) }
-}
-
-/**
- * Kysely's PostgreSQL introspection (which its migrator uses to see whether its own tables exist)
- * reads the columns of every table in every schema of the database: slow on a database shared
- * with other applications, and it fails outright when another schema's table is dropped while it
- * reads. Ours looks at the connection's own schema only, which is all the migrator needs.
- */
-class OwnSchemaPostgresDialect extends PostgresDialect {
-  override createIntrospector(db: KyselyType<unknown>): DatabaseIntrospector {
-    return new OwnSchemaIntrospector(db)
-  }
-}
-
-class OwnSchemaIntrospector implements DatabaseIntrospector {
-  constructor(private readonly db: KyselyType<unknown>) {}
-
-  async getSchemas(): Promise<SchemaMetadata[]> {
-    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.db)
-    return rows
-  }
-
-  async getTables(): Promise<TableMetadata[]> {
-    const { rows } = await sql<{ name: string; schema: string; is_view: boolean }>`
-      select table_name as name, table_schema as schema, table_type = 'VIEW' as is_view
-      from information_schema.tables where table_schema = current_schema()`.execute(this.db)
-    return rows.map((row) => ({ name: row.name, schema: row.schema, isView: row.is_view, columns: [] }))
-  }
-
-  async getMetadata(): Promise<DatabaseMetadata> {
-    return { tables: await this.getTables() }
+  return {
+    dialect: 'postgres',
+    pool,
+    ...lazily(async () => (await import('./query-builder.ts')).postgresQueryBuilder(pool)),
   }
 }
 

@@ -4,14 +4,12 @@
  * (insert and event in one statement); a transition locks its row (`FOR UPDATE`) before deciding,
  * so concurrent instances make exactly one; outbox claims skip rows another instance holds.
  */
-import type { Kysely } from 'kysely'
 import type pg from 'pg'
-import { migrateToLatest } from './migrations.ts'
+import { lazyReports, migrateIfBehind } from './lazy-tools.ts'
+import type { OpenDatabase } from './open-database.ts'
 import type { StoreLogger } from './options.ts'
-import { reports } from './reports.ts'
 import { detailText, newOrderRow, toDelivery, toMessage, toOrder, transitionFields } from './rows.ts'
 import { splitAttemptRow } from './sqlite-store.ts'
-import type { Database } from './tables.ts'
 import type { NewOutboxMessage, Order, PaymentAttempt, Store } from './types.ts'
 
 export interface PgStoreOptions {
@@ -50,10 +48,10 @@ const INSERT_MESSAGES = `insert into outbox (id, event_id, channel, type, client
   from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
     as m(id, event_id, channel, type, client_rrn, payload)`
 
-/** Builds the store on a pool; `kysely` (on the same pool) runs the migrations. */
+/** Builds the store on a pool; its query builder (Kysely, on the same pool) runs the migrations and reports. */
 export function pgStore(
   pool: pg.Pool,
-  kysely: Kysely<Database>,
+  { queryBuilder, hasQueryBuilder }: Pick<OpenDatabase, 'queryBuilder' | 'hasQueryBuilder'>,
   { logger, where }: PgStoreOptions = {},
 ): Store {
   let closing: Promise<void> | undefined
@@ -106,9 +104,17 @@ export function pgStore(
 
   return {
     dialect: 'postgres',
-    ...reports(kysely),
+    ...lazyReports(queryBuilder),
 
-    migrate: () => migrateToLatest(kysely, 'postgres', { logger, where }),
+    migrate: () =>
+      migrateIfBehind(
+        queryBuilder,
+        'postgres',
+        async () =>
+          (await pool.query<{ name: string }>('select name from kysely_migration order by name desc limit 1'))
+            .rows[0]?.name,
+        { logger, where },
+      ),
 
     async insertOrder(order, now) {
       const row = newOrderRow(order, now.toISOString())
@@ -366,7 +372,11 @@ export function pgStore(
 
     close() {
       // Kysely ends the pool only if it used it itself (it opens it lazily).
-      closing ??= kysely.destroy().then(() => (pool.ended ? undefined : pool.end()))
+      closing ??= (async () => {
+        // Kysely ends the pool only if it made itself (lazily) and used it.
+        if (hasQueryBuilder()) await (await queryBuilder()).destroy()
+        if (!pool.ended) await pool.end()
+      })()
       return closing
     },
   }

@@ -6,12 +6,10 @@
  * again) for at most `busyWaitMs`, then fails with {@link StoreBusyError}.
  */
 import type SqliteDatabase from 'better-sqlite3'
-import type { Kysely } from 'kysely'
-import { migrateToLatest } from './migrations.ts'
+import { lazyReports, migrateIfBehind } from './lazy-tools.ts'
+import type { OpenDatabase } from './open-database.ts'
 import type { StoreLogger } from './options.ts'
-import { reports } from './reports.ts'
 import { detailText, newOrderRow, toDelivery, toMessage, toOrder, transitionFields } from './rows.ts'
-import type { Database } from './tables.ts'
 import type { NewOutboxMessage, Order, Store } from './types.ts'
 
 /** The write lock stayed with another connection for longer than the store waits. */
@@ -40,10 +38,10 @@ export interface SqliteStoreOptions {
 
 const SELECT_ORDER = 'select * from orders where client_rrn = ?'
 
-/** Builds the store on an open database; `kysely` (on the same connection) runs the migrations. */
+/** Builds the store on an open database; its query builder (Kysely) runs the migrations and reports. */
 export function sqliteStore(
   sqlite: SqliteDatabase.Database,
-  kysely: Kysely<Database>,
+  { queryBuilder, hasQueryBuilder }: Pick<OpenDatabase, 'queryBuilder' | 'hasQueryBuilder'>,
   { logger, where, busyWaitMs = 5000 }: SqliteStoreOptions = {},
 ): Store {
   let closing: Promise<void> | undefined
@@ -126,9 +124,16 @@ export function sqliteStore(
 
   return {
     dialect: 'sqlite',
-    ...reports(kysely),
+    ...lazyReports(queryBuilder),
 
-    migrate: () => migrateToLatest(kysely, 'sqlite', { logger, where }),
+    migrate: () =>
+      migrateIfBehind(
+        queryBuilder,
+        'sqlite',
+        async () =>
+          (get('select name from kysely_migration order by name desc limit 1') as { name?: string })?.name,
+        { logger, where },
+      ),
 
     insertOrder: (order, now) =>
       write(() => {
@@ -351,9 +356,11 @@ export function sqliteStore(
 
     close() {
       // Kysely closes the database only if it used it itself (it opens it lazily).
-      closing ??= kysely.destroy().then(() => {
+      closing ??= (async () => {
+        // Kysely closes the database it was given; without it, the store does.
+        if (hasQueryBuilder()) await (await queryBuilder()).destroy()
         if (sqlite.open) sqlite.close()
-      })
+      })()
       return closing
     },
   }
