@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CLIENT_RRN_LENGTH, clientRrnFrom, isClientRrn, signingMessage } from './protocol.ts'
+import {
+  CLIENT_RRN_ALPHABET,
+  CLIENT_RRN_LENGTH,
+  CLIENT_RRN_TIME_CHARS,
+  clientRrnFrom,
+  isClientRrn,
+  signingMessage,
+} from './protocol.ts'
 
 describe('signingMessage', () => {
   it('concatenates service_id, client_rrn and amount without separators', () => {
@@ -32,6 +39,32 @@ describe('clientRrnFrom', () => {
       return out
     })
     expect(rrn).toBe('0'.repeat(CLIENT_RRN_LENGTH))
+  })
+
+  it('with a time, starts with its minute and keeps at least 96 random bits', () => {
+    const random = (n: number) => crypto.getRandomValues(new Uint8Array(n))
+    const t = new Date('2026-11-28T10:15:42Z')
+    const rrn = clientRrnFrom(random, t)
+    expect(isClientRrn(rrn)).toBe(true)
+    expect(rrn.slice(0, CLIENT_RRN_TIME_CHARS)).toBe(
+      Math.floor(t.getTime() / 60_000)
+        .toString(36)
+        .padStart(5, '0'),
+    )
+    const randomBits = (CLIENT_RRN_LENGTH - CLIENT_RRN_TIME_CHARS) * Math.log2(CLIENT_RRN_ALPHABET.length)
+    expect(randomBits).toBeGreaterThanOrEqual(96)
+    // Later minutes sort later (the point of the prefix: new orders sit together in an index).
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2080-01-01'), noInvalidDate: true }),
+        fc.nat(10_000_000),
+        (d, later) => {
+          const a = clientRrnFrom(random, d)
+          const b = clientRrnFrom(random, new Date(d.getTime() + 60_000 + later))
+          expect(a.slice(0, 5) < b.slice(0, 5)).toBe(true)
+        },
+      ),
+    )
   })
 
   it('keeps two orders from signing the same string', () => {

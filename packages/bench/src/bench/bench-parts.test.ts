@@ -112,3 +112,17 @@ describe('cpu time of a process', () => {
     expect(cpuMsOf(2 ** 22 + 7)).toBeUndefined()
   })
 })
+
+describe('the server command', () => {
+  it('runs the built server with the memory flags pnpm start uses', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { SERVER_NODE_FLAGS, serverCommand } = await import('../harness/commands.ts')
+    const root = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string }
+    }
+    for (const flag of SERVER_NODE_FLAGS) expect(root.scripts.start).toContain(flag)
+    const command = serverCommand()
+    if (command.form === 'dist')
+      expect(command.args.slice(0, SERVER_NODE_FLAGS.length)).toEqual([...SERVER_NODE_FLAGS])
+  })
+})

@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { clientRrnFrom } from '@portmanat-checkout/shared'
 import Database from 'better-sqlite3'
 import { attemptRow, eventRow, type Insert, orderRow, sqliteInsert } from '../baselines/same-writes.ts'
 import { CATALOG } from '../harness/catalog.ts'
 import { startServer } from '../harness/server-process.ts'
 
 /** Bump when the seeded rows change shape or meaning. */
-const SEED_VERSION = 2
+const SEED_VERSION = 3
 const CACHE_DIR = join(tmpdir(), 'portmanat-bench-cache')
 
 export interface Template {
@@ -35,22 +36,45 @@ export async function migratedTemplate(dir: string): Promise<Template> {
   return { file, schemaKey: createHash('sha256').update(JSON.stringify(schema)).digest('hex') }
 }
 
-/** The `i`-th seeded order's client_rrn: 24 characters of 0-9a-z, spread like random ones. */
-export function seededRrn(i: number): string {
-  const digest = createHash('sha256').update(`portmanat-bench-${i}`).digest('hex').slice(0, 32)
-  return BigInt(`0x${digest}`).toString(36).slice(-24).padStart(24, '0')
-}
-
 const YEAR_MS = 365 * 24 * 3600 * 1000
+/** The seeded orders were made over the year before this moment (fixed, so a cached seed and the
+ * lookups of a later run agree on every client_rrn). */
+const SEED_END = Date.parse('2026-11-01T00:00:00Z')
+
+/** When the `i`-th of `count` seeded orders was made: evenly over the seed's year. */
+const seededTime = (i: number, count: number) =>
+  new Date(SEED_END - YEAR_MS + Math.floor((i * YEAR_MS) / count))
+
+/**
+ * The `i`-th of `count` seeded orders' client_rrn, made as the server makes one (the minute it was
+ * made, then random characters), its randomness drawn from a hash of `i` so that it can be found again.
+ */
+export function seededRrn(i: number, count: number): string {
+  let round = 0
+  const bytes = (n: number) => {
+    const out = new Uint8Array(n)
+    for (let at = 0; at < n; at += 32, round++) {
+      out.set(
+        createHash('sha256')
+          .update(`portmanat-bench-${i}-${round}`)
+          .digest()
+          .subarray(0, n - at),
+        at,
+      )
+    }
+    return out
+  }
+  return clientRrnFrom(bytes, seededTime(i, count))
+}
 
 /**
  * The rows of the `i`-th seeded order: a final order (paid, failed or expired), its two events
  * and, when it reached the PSP, its settled payment attempt.
  */
-function seededRows(i: number, count: number, now: number): Insert[] {
-  const client_rrn = seededRrn(i)
+function seededRows(i: number, count: number): Insert[] {
+  const client_rrn = seededRrn(i, count)
   const [itemId, item] = i % 3 === 0 ? ['cheap', CATALOG.cheap] : ['premium', CATALOG.premium]
-  const created = new Date(now - YEAR_MS + Math.floor((i * YEAR_MS) / count)).toISOString()
+  const created = seededTime(i, count).toISOString()
   const settled = new Date(Date.parse(created) + 90_000).toISOString()
   const kind = i % 10
   const status = kind < 7 ? 'paid' : kind < 9 ? 'failed' : 'expired'
@@ -106,10 +130,9 @@ export function seed(file: string, from: number, to: number, count = to): void {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = OFF')
   const statements = new Map<string, Database.Statement>()
-  const now = Date.now()
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i++) {
-      for (const insert of seededRows(i, count, now)) {
+      for (const insert of seededRows(i, count)) {
         const { sql, params } = sqliteInsert(insert)
         let statement = statements.get(sql)
         if (!statement) {

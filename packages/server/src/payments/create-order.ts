@@ -74,7 +74,7 @@ export async function createMerchantOrder(
     })
   }
   const token = Buffer.from(s.random(24)).toString('base64url')
-  const client_rrn = clientRrnFrom(s.random)
+  const client_rrn = clientRrnFrom(s.random, s.clock())
   const result = await s.store.insertOrder(
     {
       client_rrn,
@@ -135,7 +135,7 @@ export async function createCatalogOrder(
   if (!item) throw new ApiError(404, 'unknown_item', `no item "${request.item}" in the catalog`)
   const quantity = request.quantity ?? 1
   if (quantity > item.maxQuantity) throw tooMany(item.maxQuantity)
-  const client_rrn = clientRrnFrom(s.random)
+  const client_rrn = clientRrnFrom(s.random, s.clock())
   const result = await s.store.insertOrder(
     {
       client_rrn,

@@ -34,7 +34,7 @@ export interface StoreOptions {
   busyWaitMs?: number
   /**
    * SQLite page cache, in KiB.
-   * @default 32768
+   * @default 8192
    */
   cacheSizeKib?: number
 }

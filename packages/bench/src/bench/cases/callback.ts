@@ -47,7 +47,7 @@ function rawOrders(file: string, count: number): string[] {
   const paths: string[] = []
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
-      const client_rrn = seededRrn(10_000_000 + i)
+      const client_rrn = seededRrn(10_000_000 + i, 20_000_000)
       const writes = checkoutWrites(
         {
           client_rrn,

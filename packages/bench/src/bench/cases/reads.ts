@@ -17,7 +17,11 @@ export const LOOKUP_ORDERS = 1000
 
 /** A path to a random one of the first `count` seeded orders. */
 export const randomPayment = (count: number) => () =>
-  `/api/payments/${seededRrn(Math.floor(Math.random() * count))}`
+  `/api/payments/${seededRrn(Math.floor(Math.random() * count), count)}`
+
+/** One of the newest `recent` of `count` seeded orders: what a widget polls, as it just paid. */
+export const recentPayment = (count: number, recent: number) => () =>
+  `/api/payments/${seededRrn(count - 1 - Math.floor(Math.random() * recent), count)}`
 
 export const payments: BenchCase = {
   name: 'payments',
