@@ -7,6 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit as streamedBodyLimit } from 'hono/body-limit'
+import { requestHeader } from './request-header.ts'
 
 export interface BodyLimitOptions {
   maxSize: number
@@ -16,8 +17,9 @@ export interface BodyLimitOptions {
 export const bodyLimit = ({ maxSize, onError }: BodyLimitOptions): MiddlewareHandler => {
   const streamed = streamedBodyLimit({ maxSize, onError })
   return async function bodyLimit(c, next) {
-    const declared = c.req.header('content-length')
-    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next)
+    const declared = requestHeader(c, 'content-length')
+    if (declared === undefined || requestHeader(c, 'transfer-encoding') !== undefined)
+      return streamed(c, next)
     // Node's parser has checked the header is a number and will deliver exactly that many bytes.
     if (Number(declared) > maxSize) return onError(c)
     await next()

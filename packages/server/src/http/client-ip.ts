@@ -8,6 +8,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
+import { requestHeader } from './request-header.ts'
 
 /** Returns the socket peer address of a request, if there is one. */
 export type RemoteAddress = (c: Context) => string | undefined
@@ -37,7 +38,7 @@ function clean(address: string | undefined): string | undefined {
  */
 export function clientIp(c: Context, remoteAddress: RemoteAddress, trustProxy: number): string | undefined {
   if (trustProxy > 0) {
-    const entries = (c.req.header('x-forwarded-for') ?? '')
+    const entries = (requestHeader(c, 'x-forwarded-for') ?? '')
       .split(',')
       .map((part) => part.trim())
       .filter(Boolean)

@@ -7,6 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { cors } from 'hono/cors'
+import { requestHeader } from './request-header.ts'
 import { setHeader } from './response-headers.ts'
 
 export interface AllowedCorsOptions {
@@ -44,8 +45,8 @@ export const allowedCors = ({
   })
   const expose = exposeHeaders.join(',')
   return async function allowedCors(c, next) {
-    const origin = c.req.header('origin')
-    if (isPreflight(c.req.method, c.req.header('access-control-request-method'))) {
+    const origin = requestHeader(c, 'origin')
+    if (isPreflight(c.req.method, requestHeader(c, 'access-control-request-method'))) {
       return readable(origin) ? preflight(c, next) : c.body(null, 204, { Vary: 'Origin' })
     }
     setHeader(c, 'Vary', 'Origin', { append: true })
@@ -61,7 +62,8 @@ export const allowedCors = ({
 export const publicCors = (): MiddlewareHandler => {
   const preflight = cors({ origin: '*', allowMethods: ['GET', 'HEAD'] })
   return async function publicCors(c, next) {
-    if (isPreflight(c.req.method, c.req.header('access-control-request-method'))) return preflight(c, next)
+    if (isPreflight(c.req.method, requestHeader(c, 'access-control-request-method')))
+      return preflight(c, next)
     setHeader(c, 'Access-Control-Allow-Origin', '*')
     await next()
   }

@@ -1,12 +1,13 @@
 import type { Context } from 'hono'
 import { ApiError } from './errors.ts'
+import { requestHeader } from './request-header.ts'
 
 /**
  * Reads a JSON request body. Anything but `application/json` is refused with 415: forms and
  * `text/plain` can be sent cross-site without a CORS preflight, JSON cannot.
  */
 export async function readJson(c: Context): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase()
   if (type !== 'application/json') {
     throw new ApiError(415, 'unsupported_media_type', 'send the body as application/json')
   }

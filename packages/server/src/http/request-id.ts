@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { requestHeader } from './request-header.ts'
 import { setHeader } from './response-headers.ts'
 
 declare module 'hono' {
@@ -16,7 +17,7 @@ const INCOMING = /^[\w\-=]{1,255}$/
  */
 export const requestId = (random: (n: number) => Uint8Array): MiddlewareHandler =>
   async function requestId(c, next) {
-    const incoming = c.req.header('x-request-id')
+    const incoming = requestHeader(c, 'x-request-id')
     const id = incoming && INCOMING.test(incoming) ? incoming : Buffer.from(random(12)).toString('base64url')
     c.set('requestId', id)
     setHeader(c, 'x-request-id', id)

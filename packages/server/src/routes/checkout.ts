@@ -17,6 +17,7 @@ import { allowedCors } from '../http/cors.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { readJson } from '../http/json-body.ts'
 import { isAllowedUrl, originOf } from '../http/origins.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { respond } from '../http/response-headers.ts'
 import { validate } from '../http/validate.ts'
 import { localeFromHeader } from '../pages/i18n.ts'
@@ -129,12 +130,12 @@ export function checkoutRoutes(s: Services): Hono {
   )
 
   app.post('/api/checkout', async (c) => {
-    const origin = c.req.header('origin')
+    const origin = requestHeader(c, 'origin')
     // Browsers always send Origin on a cross-site POST; one we do not know is refused outright.
     if (origin && origin !== 'null' && !config.allowedOrigins.includes(origin)) {
       throw new ApiError(403, 'origin_not_allowed', 'this origin is not in ALLOWED_ORIGINS')
     }
-    const key = c.req.header('idempotency-key')
+    const key = requestHeader(c, 'idempotency-key')
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new ApiError(400, 'invalid_request', 'Idempotency-Key must be 1-255 printable ASCII characters', {
         'Idempotency-Key': ['must be 1-255 printable ASCII characters'],
@@ -159,8 +160,8 @@ export function checkoutRoutes(s: Services): Hono {
     }
 
     const returnUrl =
-      request.return_url ?? fallbackReturnUrl(c.req.header('referer'), origin, config.allowedOrigins)
-    const locale = request.locale ?? localeFromHeader(c.req.header('accept-language')) ?? null
+      request.return_url ?? fallbackReturnUrl(requestHeader(c, 'referer'), origin, config.allowedOrigins)
+    const locale = request.locale ?? localeFromHeader(requestHeader(c, 'accept-language')) ?? null
     const requestHash = key
       ? createHash('sha256')
           // The client IP is part of what a key names, so a leaked or guessed key never hands

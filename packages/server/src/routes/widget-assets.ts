@@ -10,6 +10,7 @@ import { type Context, Hono } from 'hono'
 import type { Services } from '../deps.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { respond, responseHeaders } from '../http/response-headers.ts'
 import {
   ENCODINGS,
@@ -41,10 +42,10 @@ const matches = (header: string | undefined, etag: string) =>
   })
 
 function sendScript(c: Context, asset: WidgetAsset, cacheControl: string) {
-  const encoding = chooseEncoding(c.req.header('accept-encoding'))
+  const encoding = chooseEncoding(requestHeader(c, 'accept-encoding'))
   const etag = asset.etag[encoding]
   const cache = { 'cache-control': cacheControl, vary: 'Accept-Encoding', etag }
-  if (matches(c.req.header('if-none-match'), etag)) return respond(c, null, 304, cache)
+  if (matches(requestHeader(c, 'if-none-match'), etag)) return respond(c, null, 304, cache)
   return respond(c, asset.body[encoding], 200, {
     ...cache,
     'content-type': 'text/javascript; charset=utf-8',
