@@ -51,8 +51,9 @@ export async function runFollowUp(
     await checkAttempt(deps, order, attempt)
   }
   const now = clock()
-  const expired = await store.expireCreated(new Date(now.getTime() - expireAfterMs), now, messagesOf(deps))
-  for (const order of expired) announce(deps, 'created', order)
+  const messages = messagesOf(deps)
+  const expired = await store.expireCreated(new Date(now.getTime() - expireAfterMs), now, messages)
+  for (const order of expired) announce(deps, 'created', order, messages.written())
   return { checked: due.length, expired: expired.length }
 }
 

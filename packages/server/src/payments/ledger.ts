@@ -1,7 +1,8 @@
 /**
  * Every change of an order's state goes through here: a compare-and-set in the store that writes,
  * in the same transaction, the event log row and the outbox messages that report the change; one
- * log line; a nudge to the outbox worker. Routes and jobs never call `store.transition` directly.
+ * log line; a nudge to the outbox worker when they wrote any. Routes and jobs never call
+ * `store.transition` directly.
  */
 import type { Config } from '../config.ts'
 import type { Logger } from '../logger.ts'
@@ -20,12 +21,27 @@ export interface Ledger {
   wakeOutbox: () => void
 }
 
-/** The messages of changes made through `ledger`, for the store to write with them. */
-export const messagesOf = (ledger: Ledger) => (updated: Order, previous: Order['status']) =>
-  messagesFor(ledger.messages, updated, previous)
+/**
+ * The messages of changes made through `ledger`, for the store to write with them; `written()`
+ * says whether any was made, so the outbox worker is woken only when it has something to send.
+ */
+export function messagesOf(ledger: Ledger) {
+  let made = 0
+  const build = (updated: Order, previous: Order['status']) => {
+    const messages = messagesFor(ledger.messages, updated, previous)
+    made += messages.length
+    return messages
+  }
+  return Object.assign(build, { written: () => made > 0 })
+}
 
-/** Logs a change of state and wakes the outbox. */
-export function announce(ledger: Ledger, from: Order['status'], order: Order): void {
+/** Logs a change of state, and wakes the outbox when the change wrote messages. */
+export function announce(
+  ledger: Ledger,
+  from: Order['status'],
+  order: Order,
+  wroteMessages: boolean,
+): void {
   ledger.logger.info(
     {
       event: 'order.transition',
@@ -37,7 +53,7 @@ export function announce(ledger: Ledger, from: Order['status'], order: Order): v
     },
     'order transition',
   )
-  ledger.wakeOutbox()
+  if (wroteMessages) ledger.wakeOutbox()
 }
 
 /**
@@ -51,10 +67,13 @@ export async function moveOrder(
   change: Transition,
   attempt?: { psp_rrn: string; update: AttemptUpdate },
 ): Promise<Order | undefined> {
+  const messages = messagesOf(ledger)
   const updated = await ledger.store.transition(order.client_rrn, change, ledger.clock(), {
-    messages: messagesOf(ledger),
+    messages,
     ...(attempt ? { attempt } : {}),
   })
-  if (updated && updated.status !== order.status) announce(ledger, order.status, updated)
+  if (updated && updated.status !== order.status) {
+    announce(ledger, order.status, updated, messages.written())
+  }
   return updated
 }
