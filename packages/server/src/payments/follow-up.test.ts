@@ -4,7 +4,6 @@ import type { OutboxMessage } from '../store/types.ts'
 import { storeFactories } from '../testing/engines.ts'
 import { callbackPath, createHarness, type Harness, TEST_CARDS } from '../testing/harness.ts'
 import { runFollowUp, startFollowUp } from './follow-up.ts'
-import { nextCheckAt } from './verify.ts'
 
 const T0 = new Date('2030-01-01T10:00:00Z')
 const later = (ms: number) => new Date(T0.getTime() + ms)

@@ -42,7 +42,11 @@ describe.each(storeFactories)('the outbox nudge on $name', (store) => {
 
   it('wakes once for a follow-up pass that expired orders with a channel configured', async () => {
     let now = T0
-    const h = await createHarness({ store, clock: () => now, senders: { webhook: async () => ({ ok: true }) } })
+    const h = await createHarness({
+      store,
+      clock: () => now,
+      senders: { webhook: async () => ({ ok: true }) },
+    })
     let woken = 0
     h.services.onOutboxWake(() => {
       woken += 1
