@@ -36,12 +36,7 @@ export function messagesOf(ledger: Ledger) {
 }
 
 /** Logs a change of state, and wakes the outbox when the change wrote messages. */
-export function announce(
-  ledger: Ledger,
-  from: Order['status'],
-  order: Order,
-  wroteMessages: boolean,
-): void {
+export function announce(ledger: Ledger, from: Order['status'], order: Order, wroteMessages: boolean): void {
   ledger.logger.info(
     {
       event: 'order.transition',

@@ -4,6 +4,7 @@
  * of times and then reported as `unreadable` with a reason.
  */
 import { type CheckResult, parseCheckResponse } from '@portmanat-checkout/shared'
+import { httpPost, type PostAnswer, type PostForm } from './http-post.ts'
 
 /** What the routes and the follow-up job need from the PSP. */
 export interface PspClient {
@@ -16,7 +17,10 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 export interface PspClientOptions {
   /** PSP base URL without a trailing slash. */
   baseUrl: string
-  /** @default globalThis.fetch */
+  /**
+   * How a request is sent, as `fetch` would (the in-process sandbox, tests). Without it the
+   * client sends on `node:http`/`node:https` with kept-alive connections ({@link httpPost}).
+   */
   fetch?: FetchLike
   /** Per attempt. @default 5000 */
   timeoutMs?: number
@@ -38,17 +42,17 @@ type Attempt = { result: CheckResult; retry: boolean }
  */
 export const createPspClient = ({
   baseUrl,
-  fetch: fetchImpl = globalThis.fetch,
+  fetch: fetchImpl,
   timeoutMs = 5000,
   attempts = 3,
   backoffMs = 250,
   sleep = defaultSleep,
 }: PspClientOptions): PspClient => {
   const url = `${baseUrl}/check`
+  const post: PostForm = fetchImpl ? viaFetch(fetchImpl) : httpPost()
 
   async function once(psp_rrn: string): Promise<Attempt> {
-    let response: Response
-    let text: string
+    let response: PostAnswer
     // A timer of our own, cleared as soon as the answer is in: AbortSignal.timeout() would keep
     // the signal, its listener and what that holds alive for the whole timeout after every answer
     // (thousands of them under load).
@@ -59,23 +63,13 @@ export const createPspClient = ({
       timeoutMs,
     )
     try {
-      // Raced as well as passed on: a fetch that ignores the signal (an in-process app) still
+      // Raced as well as passed on: a sender that ignores the signal (an in-process app) still
       // times out, and so does a PSP that sends headers and then stalls the body.
       const aborted = new Promise<never>((_, reject) => {
         signal.addEventListener('abort', () => reject(signal.reason), { once: true })
       })
       aborted.catch(() => {})
-      response = await Promise.race([
-        fetchImpl(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body: new URLSearchParams({ psp_rrn }).toString(),
-          signal,
-          redirect: 'error',
-        }),
-        aborted,
-      ])
-      text = await Promise.race([response.text(), aborted])
+      response = await Promise.race([post(url, new URLSearchParams({ psp_rrn }).toString(), signal), aborted])
     } catch (error) {
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
@@ -87,7 +81,7 @@ export const createPspClient = ({
     if (response.status >= 500) {
       return { result: { kind: 'unreadable', reason: `HTTP ${response.status}` }, retry: true }
     }
-    const result = parseCheckResponse(text)
+    const result = parseCheckResponse(response.text)
     if (result.kind === 'unreadable') {
       // A 4xx with an unreadable body will not improve by asking again.
       return {
@@ -111,6 +105,20 @@ export const createPspClient = ({
     },
   }
 }
+
+/** A {@link PostForm} over a `fetch`-like function. */
+const viaFetch =
+  (fetchImpl: FetchLike): PostForm =>
+  async (url, body, signal) => {
+    const response = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body,
+      signal,
+      redirect: 'error',
+    })
+    return { status: response.status, text: await response.text() }
+  }
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown'
