@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { once } from 'node:events'
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, it, onTestFinished } from 'vitest'
@@ -43,8 +43,12 @@ const message = (overrides: Partial<OutboxMessage> = {}): OutboxMessage => ({
 })
 
 /** A receiver on a real port that answers `status` and keeps what it got. */
-async function receiver(status = 204) {
+async function receiver(
+  status = 204,
+  answer: (res: ServerResponse) => void = (res) => res.writeHead(status).end('ok'),
+) {
   const got: { headers: Record<string, string>; body: string }[] = []
+  let connections = 0
   const server = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk: Buffer) => {
@@ -52,13 +56,20 @@ async function receiver(status = 204) {
     })
     req.on('end', () => {
       got.push({ headers: req.headers as Record<string, string>, body })
-      res.writeHead(status).end('ok')
+      answer(res)
     })
+  })
+  server.on('connection', () => {
+    connections += 1
   })
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   onTestFinished(() => new Promise<void>((done) => server.close(() => done())))
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, got }
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    got,
+    connections: () => connections,
+  }
 }
 
 describe('Standard Webhooks signature', () => {
@@ -113,6 +124,37 @@ describe('the webhook sender', () => {
     const outcome = await closed(message(), AbortSignal.timeout(5000))
     expect(outcome.ok).toBe(false)
     expect(outcome.error).toMatch(/^network error/)
+  })
+
+  it('keeps one connection for several deliveries and needs nothing of a long answer but its status', async () => {
+    const hook = await receiver(200, (res) => res.writeHead(200).end('x'.repeat(1_000_000)))
+    const send = webhookSender({ url: hook.url, secrets: [new Secret(SECRET)] })
+    for (let i = 0; i < 3; i++) {
+      expect(await send(message(), AbortSignal.timeout(5000))).toEqual({ ok: true, status_code: 200 })
+    }
+    expect(hook.got).toHaveLength(3)
+    expect(hook.connections()).toBeLessThanOrEqual(3)
+    const short = await receiver(204)
+    const again = webhookSender({ url: short.url, secrets: [new Secret(SECRET)] })
+    for (let i = 0; i < 3; i++) await again(message(), AbortSignal.timeout(5000))
+    expect(short.connections()).toBe(1)
+  })
+
+  it('does not follow a redirect: a 3xx is a refusal with its status', async () => {
+    const hook = await receiver(302, (res) => res.writeHead(302, { location: 'http://127.0.0.1:9/' }).end())
+    const send = webhookSender({ url: hook.url, secrets: [new Secret(SECRET)] })
+    expect(await send(message(), AbortSignal.timeout(5000))).toEqual({
+      ok: false,
+      status_code: 302,
+      error: 'HTTP 302',
+    })
+    expect(hook.got).toHaveLength(1)
+  })
+
+  it('gives up on a receiver that sends nothing back within the signal', async () => {
+    const hook = await receiver(204, () => {})
+    const send = webhookSender({ url: hook.url, secrets: [new Secret(SECRET)] })
+    expect(await send(message(), AbortSignal.timeout(50))).toEqual({ ok: false, error: 'timeout' })
   })
 
   it('gives up on a receiver that does not answer within the signal', async () => {

@@ -4,7 +4,7 @@
  * of times and then reported as `unreadable` with a reason.
  */
 import { type CheckResult, parseCheckResponse } from '@portmanat-checkout/shared'
-import { httpPost, type PostAnswer, type PostForm } from './http-post.ts'
+import { httpPost, type Post, type PostAnswer } from '../http/post.ts'
 
 /** What the routes and the follow-up job need from the PSP. */
 export interface PspClient {
@@ -19,7 +19,7 @@ export interface PspClientOptions {
   baseUrl: string
   /**
    * How a request is sent, as `fetch` would (the in-process sandbox, tests). Without it the
-   * client sends on `node:http`/`node:https` with kept-alive connections ({@link httpPost}).
+   * client sends on `node:http`/`node:https` with kept-alive connections (`httpPost`).
    */
   fetch?: FetchLike
   /** Per attempt. @default 5000 */
@@ -49,7 +49,7 @@ export const createPspClient = ({
   sleep = defaultSleep,
 }: PspClientOptions): PspClient => {
   const url = `${baseUrl}/check`
-  const post: PostForm = fetchImpl ? viaFetch(fetchImpl) : httpPost()
+  const post: Post = fetchImpl ? viaFetch(fetchImpl) : httpPost()
 
   async function once(psp_rrn: string): Promise<Attempt> {
     let response: PostAnswer
@@ -69,7 +69,8 @@ export const createPspClient = ({
         signal.addEventListener('abort', () => reject(signal.reason), { once: true })
       })
       aborted.catch(() => {})
-      response = await Promise.race([post(url, new URLSearchParams({ psp_rrn }).toString(), signal), aborted])
+      const body = new URLSearchParams({ psp_rrn }).toString()
+      response = await Promise.race([post(url, { headers: FORM, body, signal }), aborted])
     } catch (error) {
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
@@ -106,17 +107,13 @@ export const createPspClient = ({
   }
 }
 
-/** A {@link PostForm} over a `fetch`-like function. */
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
+
+/** A {@link Post} over a `fetch`-like function. */
 const viaFetch =
-  (fetchImpl: FetchLike): PostForm =>
-  async (url, body, signal) => {
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body,
-      signal,
-      redirect: 'error',
-    })
+  (fetchImpl: FetchLike): Post =>
+  async (url, { headers, body, signal }) => {
+    const response = await fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'error' })
     return { status: response.status, text: await response.text() }
   }
 

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPspClient } from './client.ts'
-import { httpPost } from './http-post.ts'
+import { createPspClient } from '../psp/client.ts'
+import { httpPost } from './post.ts'
 
 const PAID = JSON.stringify({
   status: 'OK',
@@ -49,6 +49,11 @@ async function psp(handler: Handler) {
 }
 
 const noSleep = async () => {}
+const form = () => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: 'psp_rrn=p-1',
+  signal: new AbortController().signal,
+})
 
 describe('the PSP client on node:http', () => {
   it('POSTs the form to /check and keeps one connection alive across checks', async () => {
@@ -147,12 +152,10 @@ describe.skipIf(!openssl)('the PSP client on node:https', () => {
       const port = await listen(https.createServer({ key, cert }), (_req, res) => res.end(PAID))
       const url = `https://127.0.0.1:${port}/check`
       const trusting = httpPost({ ca: cert })
-      const answer = await trusting(url, 'psp_rrn=p-1', new AbortController().signal)
+      const answer = await trusting(url, form())
       expect(answer).toEqual({ status: 200, text: PAID })
       // Without that authority the self-signed certificate is refused, as a forged PSP's would be.
-      await expect(httpPost()(url, 'psp_rrn=p-1', new AbortController().signal)).rejects.toThrow(
-        /self[- ]signed/i,
-      )
+      await expect(httpPost()(url, form())).rejects.toThrow(/self[- ]signed/i)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -1,5 +1,6 @@
 /**
- * One form POST to the PSP on `node:http`/`node:https` with a keep-alive agent, read whole.
+ * The server's outgoing POSTs (the PSP's `/check`, webhooks) on `node:http`/`node:https` with
+ * kept-alive connections.
  *
  * Not `fetch`: on Node 20 the first `fetch` loads undici, which, measured on this server's
  * callback path, added some 25 MB of resident memory and a few hundred microseconds of CPU to
@@ -14,12 +15,24 @@ export interface PostAnswer {
   text: string
 }
 
-/** Sends `body` (a form) to `url`; rejects on network errors, on `signal`, or on an oversized answer. */
-export type PostForm = (url: string, body: string, signal: AbortSignal) => Promise<PostAnswer>
+export interface PostRequest {
+  headers: Record<string, string>
+  body: string
+  signal: AbortSignal
+}
+
+/** Sends one POST; rejects on network errors, on `signal`, or on an answer larger than it reads. */
+export type Post = (url: string, request: PostRequest) => Promise<PostAnswer>
 
 export interface HttpPostOptions {
   /** Largest answer read, in bytes; a `/check` answer is a few hundred. @default 65536 */
   maxBytes?: number
+  /**
+   * `discard`: answer with the status as soon as it is in (`text` is empty) and drain at most
+   * `maxBytes` of the body before closing the connection (a webhook receiver's body means nothing).
+   * @default 'read'
+   */
+  body?: 'read' | 'discard'
   /** Certificate authorities an https PSP is checked against instead of Node's own (a private CA in tests). */
   ca?: string | Buffer
 }
@@ -28,17 +41,17 @@ export interface HttpPostOptions {
 const STALE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED'])
 
 /**
- * A `PostForm` with its own agents (kept-alive connections, idle ones not holding the process
+ * A {@link Post} with its own agents (kept-alive connections, idle ones not holding the process
  * open). A request on a reused connection that the server had already closed is sent once more on
  * another, as Node's documentation advises (`request.reusedSocket`).
  */
-export function httpPost({ maxBytes = 65_536, ca }: HttpPostOptions = {}): PostForm {
+export function httpPost({ maxBytes = 65_536, ca, body: keep = 'read' }: HttpPostOptions = {}): Post {
   const agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16 }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: 64, maxFreeSockets: 16, ...(ca ? { ca } : {}) }),
   }
 
-  function send(target: URL, body: string, signal: AbortSignal): Promise<PostAnswer & { stale?: true }> {
+  function send(target: URL, { headers, body, signal }: PostRequest): Promise<PostAnswer & { stale?: true }> {
     const protocol = target.protocol === 'https:' ? 'https:' : 'http:'
     const request = protocol === 'https:' ? https.request : http.request
     return new Promise((resolve, reject) => {
@@ -49,14 +62,21 @@ export function httpPost({ maxBytes = 65_536, ca }: HttpPostOptions = {}): PostF
           method: 'POST',
           agent: agents[protocol],
           signal,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         },
         (res) => {
           answered = true
+          const status = res.statusCode ?? 0
+          if (keep === 'discard') {
+            let drained = 0
+            res.on('data', (chunk: Buffer) => {
+              drained += chunk.length
+              if (drained > maxBytes) res.destroy()
+            })
+            res.on('error', () => {})
+            resolve({ status, text: '' })
+            return
+          }
           const chunks: Buffer[] = []
           let size = 0
           res.on('data', (chunk: Buffer) => {
@@ -68,9 +88,7 @@ export function httpPost({ maxBytes = 65_536, ca }: HttpPostOptions = {}): PostF
             }
             chunks.push(chunk)
           })
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-          )
+          res.on('end', () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }))
           res.on('error', reject)
           res.on('close', () => {
             if (!res.complete) reject(new Error('the answer was cut off'))
@@ -88,13 +106,13 @@ export function httpPost({ maxBytes = 65_536, ca }: HttpPostOptions = {}): PostF
     })
   }
 
-  return async (url, body, signal) => {
+  return async (url, request) => {
     const target = new URL(url)
     // Each stale connection fails at once and leaves the pool; a few tries reach a fresh one.
     for (let tries = 0; tries < 4; tries++) {
-      const answer = await send(target, body, signal)
+      const answer = await send(target, request)
       if (!answer.stale) return answer
     }
-    throw new Error('the PSP closed every connection before answering')
+    throw new Error('the server closed every connection before answering')
   }
 }
