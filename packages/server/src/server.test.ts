@@ -162,4 +162,114 @@ describe('a real listening server in sandbox mode', () => {
     expect(Date.now() - started).toBeLessThan(5000)
     expect(answer).toMatch(/^HTTP\/1\.1 408/)
   })
+
+  it('answers a slow request with 408 and the API error shape', async () => {
+    const server = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      fetch: () => new Response('never'),
+      timeouts: { requestMs: 300, headersMs: 300 },
+    })
+    onTestFinished(() => server.close(1000))
+    const answer = parse(await raw(server.port, 'GET /api/items HTTP/1.1\r\nHost: x\r\n', { wait: 'close' }))
+    expect(answer.status).toBe(408)
+    expect(answer.json).toEqual({
+      error: { code: 'invalid_request', message: 'the request took too long to arrive' },
+    })
+  })
+})
+
+/** Sends `bytes` on a fresh connection and returns everything the server sent until it closed. */
+async function raw(port: number, bytes: string, { wait = 'close' }: { wait?: 'close' } = {}) {
+  const socket = connect(port, '127.0.0.1')
+  await once(socket, 'connect')
+  let answer = ''
+  socket.on('data', (chunk: Buffer) => {
+    answer += chunk.toString('latin1')
+  })
+  socket.on('error', () => {})
+  socket.write(bytes)
+  if (wait === 'close') await once(socket, 'close')
+  return answer
+}
+
+/** The status line, headers and JSON body of a raw HTTP/1.1 answer. */
+function parse(answer: string) {
+  const [head = '', body = ''] = answer.split('\r\n\r\n')
+  const [statusLine = '', ...lines] = head.split('\r\n')
+  const headers = Object.fromEntries(
+    lines.map((line) => [
+      line.slice(0, line.indexOf(':')).toLowerCase(),
+      line.slice(line.indexOf(':') + 1).trim(),
+    ]),
+  )
+  return { status: Number(statusLine.split(' ')[1]), headers, json: body ? JSON.parse(body) : undefined }
+}
+
+describe('requests too broken to reach the app', () => {
+  async function server() {
+    let reached = 0
+    const listening = await listen({
+      port: 0,
+      host: '127.0.0.1',
+      fetch: () => {
+        reached += 1
+        return new Response('app')
+      },
+    })
+    onTestFinished(() => listening.close(1000))
+    return { ...listening, reached: () => reached }
+  }
+
+  it("answers headers over Node's limit with 431 in the API error shape", async () => {
+    const s = await server()
+    const answer = parse(
+      await raw(s.port, `GET /api/items HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`),
+    )
+    expect(answer.status).toBe(431)
+    expect(answer.headers['content-type']).toBe('application/json; charset=UTF-8')
+    expect(answer.json).toEqual({
+      error: { code: 'payload_too_large', message: 'the request headers are too large' },
+    })
+    expect(s.reached()).toBe(0)
+  })
+
+  it('answers a HEAD it refused with the status alone, no body', async () => {
+    const s = await server()
+    const answer = await raw(
+      s.port,
+      `HEAD /api/items HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    )
+    expect(parse(answer).status).toBe(431)
+    expect(answer.endsWith('\r\n\r\n')).toBe(true)
+  })
+
+  it('answers bytes that are not HTTP with 400 in the API error shape', async () => {
+    const s = await server()
+    const answer = parse(await raw(s.port, 'HELLO THERE\r\n\r\n'))
+    expect(answer.status).toBe(400)
+    expect(answer.json).toEqual({
+      error: { code: 'invalid_request', message: 'the request is not valid HTTP' },
+    })
+  })
+
+  it('answers a path the adapter cannot make a Request of with 400 in the API error shape', async () => {
+    const s = await server()
+    const answer = parse(
+      await raw(s.port, 'GET /api\\items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+    )
+    expect(answer.status).toBe(400)
+    expect(answer.headers['content-type']).toBe('application/json; charset=UTF-8')
+    expect(answer.json).toEqual({
+      error: { code: 'invalid_request', message: 'the request cannot be read: Backslash in request path' },
+    })
+    expect(s.reached()).toBe(0)
+  })
+
+  it('still serves well-formed requests on the same server', async () => {
+    const s = await server()
+    const res = await fetch(`${s.url}/api/items`)
+    expect(await res.text()).toBe('app')
+    expect(s.reached()).toBe(1)
+  })
 })

@@ -171,6 +171,15 @@ describe('hostile answer checks', () => {
     ])
   })
 
+  it('names an API error that is not JSON, but not a page on a browser path', () => {
+    const empty = { answers: [{ status: 400, headers: {}, body: Buffer.alloc(0) }], text: '' }
+    expect(answerProblems(get, empty, rules)).toEqual([
+      'an API error that is not JSON: 400 (no content type) for GET /api/payments/x',
+    ])
+    const page = { kind: 'http' as const, method: 'GET', path: '/pay/premium', headers: {} }
+    expect(answerProblems(page, empty, rules)).toEqual([])
+  })
+
   it('finds every response in a raw stream, smuggled ones included', () => {
     const stream =
       'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n' +

@@ -1,7 +1,7 @@
 /**
  * What no request may get from our server, whatever it sends: a 5xx, an API error in another
- * shape than `{"error": {"code", "message", "fields"?}}`, a redirect to an origin that is not
- * ours or allowed, or any secret in any byte of the answer.
+ * shape than `{"error": {"code", "message", "fields"?}}` (or not JSON at all), a redirect to an
+ * origin that is not ours or allowed, or any secret in any byte of the answer.
  */
 import type { Answer, HostileRequest, Outcome } from './send.ts'
 
@@ -48,9 +48,9 @@ export function errorShapeProblem(body: unknown): string | undefined {
 const isApi = (path: string) => path.startsWith('/api/') && !path.startsWith('/api/callback')
 
 /**
- * An API error that is not JSON at all. Not one of the rules above: today @hono/node-server answers
- * an empty 400 before the app sees a request it cannot turn into a web Request (a GET with a body,
- * an invalid Host, a backslash in the path). Reported as a figure, with examples.
+ * An API error that is not JSON at all: what Node (431, 400 for bytes that are not HTTP) and the
+ * Node adapter (400 for a request it cannot make a web `Request` of) answered before the server
+ * shaped those answers too.
  */
 export function nonJsonApiError(request: HostileRequest, outcome: Outcome): string | undefined {
   if (request.kind !== 'http' || request.method === 'HEAD') return undefined
@@ -95,6 +95,8 @@ function answerProblems(request: HostileRequest, answer: Answer, rules: Rules): 
 /** Every rule `outcome` breaks, as readable lines (empty when it breaks none). */
 export function problems(request: HostileRequest, outcome: Outcome, rules: Rules): string[] {
   const found = outcome.answers.flatMap((answer) => answerProblems(request, answer, rules))
+  const plain = nonJsonApiError(request, outcome)
+  if (plain) found.push(`an API error that is not JSON: ${plain}`)
   // Nobody listening: the server is gone (a crash), whatever the request was.
   if (outcome.noAnswer?.includes('ECONNREFUSED')) found.push(`no server: ${outcome.noAnswer}`)
   const decoded = outcome.answers.map((answer) => answer.body?.toString('latin1') ?? '').join('\n')
