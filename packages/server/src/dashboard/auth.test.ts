@@ -5,6 +5,7 @@ import { SESSION_TTL_MS } from './session.ts'
 import { DASHBOARD_ENV, hiddenField, operator, PASSWORD } from './test-operator.ts'
 
 const [sqlite] = storeFactories
+const copiedSid = (cookie: string) => cookie.split('.')[1] ?? ''
 if (!sqlite) throw new Error('no store')
 
 describe('dashboard sign-in, session and CSRF', () => {
@@ -185,6 +186,33 @@ describe('dashboard sign-in, session and CSRF', () => {
     expect(op.setCookies.at(-1)).toMatch(/^pc_session=; Max-Age=0; Path=\/dashboard/)
     expect((await op.request('/dashboard')).status).toBe(303)
   })
+
+  it.each(storeFactories)(
+    'ends the session on the server at logout: a copy of the cookie no longer works ($name)',
+    async (store) => {
+      let now = new Date('2026-11-28T08:00:00.000Z')
+      const h = await createHarness({ store, env: DASHBOARD_ENV, clock: () => now })
+      const op = operator(h)
+      await op.signIn()
+      const copied = `pc_session=${op.cookies.get('pc_session')}`
+      expect((await h.request('/dashboard', { headers: { cookie: copied } })).status).toBe(200)
+      await op.post('/dashboard/logout', { csrf: op.csrf() })
+      const res = await h.request('/dashboard', { headers: { cookie: copied } })
+      expect(res.status).toBe(303)
+      expect(res.headers.get('location')).toBe('/dashboard/login')
+      // The sign-in page does not send an ended session back to the dashboard.
+      expect((await h.request('/dashboard/login', { headers: { cookie: copied } })).status).toBe(200)
+      // Another session, signed in afterwards, is not affected.
+      const again = operator(h)
+      await again.signIn()
+      expect((await again.request('/dashboard')).status).toBe(200)
+      // The ended session is forgotten once it would have expired anyway.
+      now = new Date(now.getTime() + SESSION_TTL_MS + 1000)
+      await again.signIn()
+      await again.post('/dashboard/logout', { csrf: again.csrf() })
+      expect(await h.store.sessionRevoked(copiedSid(copied))).toBe(false)
+    },
+  )
 
   it('ends a session when it expires, and when the password changes', async () => {
     let now = new Date('2026-11-28T08:00:00.000Z')

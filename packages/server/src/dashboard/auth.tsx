@@ -18,6 +18,7 @@ import {
   cookieOptions,
   type Dashboard,
   LOGIN_COOKIE,
+  liveSessionOf,
   SESSION_COOKIE,
   safeNext,
   sessionOf,
@@ -74,7 +75,7 @@ export function authRoutes(app: Hono, d: Dashboard, { limit = 5, windowMs = 15 *
   const ipOf = (c: Context) => clientIp(c, s.remoteAddress, s.config.trustProxy) ?? 'unknown'
 
   app.get('/login', async (c) => {
-    if (sessionOf(c, d)) return c.redirect('/dashboard', 303)
+    if (await liveSessionOf(c, d)) return c.redirect('/dashboard', 303)
     const view = viewOf(c, d, null)
     return loginPage(c, d, {
       next: safeNext(c.req.query('next')),
@@ -141,7 +142,7 @@ export function authRoutes(app: Hono, d: Dashboard, { limit = 5, windowMs = 15 *
 export const requireSession =
   (d: Dashboard): MiddlewareHandler =>
   async (c, next) => {
-    if (sessionOf(c, d)) return next()
+    if (await liveSessionOf(c, d)) return next()
     const url = new URL(c.req.url)
     const back = c.req.method === 'GET' ? safeNext(`${url.pathname}${url.search}`) : '/dashboard'
     const target =
@@ -165,9 +166,14 @@ export const requireCsrf =
     return sendDocument(c, d.s.config.pspUrl, <ForbiddenPage view={viewOf(c, d, session)} />, 403)
   }
 
-/** `POST /logout`: the session cookie is cleared (it is not listed anywhere on the server). */
+/**
+ * `POST /logout`: the session is remembered as ended until it would have expired (so a copy of
+ * its cookie no longer works, on any instance), and the cookie is cleared.
+ */
 export function logoutRoute(app: Hono, d: Dashboard) {
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
+    const session = sessionOf(c, d)
+    if (session) await d.s.store.revokeSession(session.sid, new Date(session.expires), d.s.clock())
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH, secure: d.secure })
     d.s.logger.info({ event: 'dashboard.logout' }, 'dashboard sign-out')
     return c.redirect('/dashboard/login?bye=1', 303)

@@ -58,8 +58,16 @@ export function rememberLocale(c: Context, d: Dashboard, locale: Locale): void {
   setCookie(c, LANG_COOKIE, locale, cookieOptions(d, 365 * 24 * 3600))
 }
 
+/** The session the request's cookie carries, if it is ours, intact and not expired. */
 export const sessionOf = (c: Context, d: Dashboard): Session | null =>
   readSession(d.keys, getCookie(c, SESSION_COOKIE), d.s.clock())
+
+/** {@link sessionOf}, unless that session was ended by logging out. */
+export async function liveSessionOf(c: Context, d: Dashboard): Promise<Session | null> {
+  const session = sessionOf(c, d)
+  if (!session) return null
+  return (await d.s.store.sessionRevoked(session.sid)) ? null : session
+}
 
 export function viewOf(c: Context, d: Dashboard, session: Session | null): View {
   return {

@@ -2,13 +2,13 @@
  * The operator's session, signed rather than stored: a cookie `v1.{sid}.{expires}.{mac}` whose MAC
  * is an HMAC-SHA256 under a key derived from `DASHBOARD_PASSWORD` (HKDF, labelled for this one
  * use). Every instance on one database derives the same key, so they accept each other's sessions
- * without a session table; changing the password ends every session. The CSRF token of a session
+ * without a table of sessions; changing the password ends every session. The CSRF token of a session
  * is an HMAC of its `sid` under a second derived key, so a form's token is bound to the session
  * that rendered it.
  *
- * Logging out clears the cookie in the browser. There is no server-side list, so a cookie copied
- * before logging out stays valid until it expires ({@link SESSION_TTL_MS}): the lifetime is kept
- * short for that reason.
+ * Logging out clears the cookie in the browser and ends the session on the server: its `sid` is
+ * kept in the store (`revoked_sessions`) until it would have expired ({@link SESSION_TTL_MS}), so
+ * a copy of the cookie stops working too.
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
 import type { Secret } from '../secret.ts'

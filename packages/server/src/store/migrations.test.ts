@@ -187,9 +187,10 @@ test('reports each applied migration to the logger, and nothing when up to date'
         { migration: '2026-11-28-attempts-and-outbox', database: 'sqlite::memory:' },
         'store: migration applied',
       ],
+      [{ migration: '2026-11-28-revoked-sessions', database: 'sqlite::memory:' }, 'store: migration applied'],
     ])
     await store.migrate()
-    expect(lines).toHaveLength(2)
+    expect(lines).toHaveLength(3)
   } finally {
     await store.close()
   }

@@ -7,6 +7,7 @@ import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely'
 import { MIGRATIONS } from './migration-names.ts'
 import { ledger } from './migrations/2026-11-01-ledger.ts'
 import { attemptsAndOutbox } from './migrations/2026-11-28-attempts-and-outbox.ts'
+import { revokedSessions } from './migrations/2026-11-28-revoked-sessions.ts'
 import type { StoreDialect, StoreLogger } from './options.ts'
 import type { Database } from './tables.ts'
 
@@ -14,8 +15,12 @@ import type { Database } from './tables.ts'
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
     async getMigrations() {
-      const [first, second] = MIGRATIONS
-      return { [first]: ledger(dialect), [second]: attemptsAndOutbox(dialect) }
+      const [first, second, third] = MIGRATIONS
+      return {
+        [first]: ledger(dialect),
+        [second]: attemptsAndOutbox(dialect),
+        [third]: revokedSessions(),
+      }
     },
   }
 }

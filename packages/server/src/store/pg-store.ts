@@ -349,6 +349,21 @@ export function pgStore(
       return row ? toMessage(row) : undefined
     },
 
+    async revokeSession(sid, expiresAt, now) {
+      await query(
+        pool,
+        undefined,
+        `with pruned as (delete from revoked_sessions where expires_at <= $3)
+         insert into revoked_sessions (sid, expires_at) values ($1, $2) on conflict (sid) do nothing`,
+        [sid, expiresAt.toISOString(), now.toISOString()],
+      )
+    },
+    async sessionRevoked(sid) {
+      const rows = await query(pool, undefined, 'select 1 as found from revoked_sessions where sid = $1', [
+        sid,
+      ])
+      return rows.length > 0
+    },
     async getMessage(id) {
       const [row] = await query(pool, undefined, 'select * from outbox where id = $1', [id])
       return row ? toMessage(row) : undefined

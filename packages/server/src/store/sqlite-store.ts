@@ -338,6 +338,17 @@ export function sqliteStore(
         return row ? toMessage(row) : undefined
       }),
 
+    revokeSession: (sid, expiresAt, now) =>
+      write(() => {
+        run('delete from revoked_sessions where expires_at <= ?', now.toISOString())
+        run(
+          'insert into revoked_sessions (sid, expires_at) values (?, ?) on conflict (sid) do nothing',
+          sid,
+          expiresAt.toISOString(),
+        )
+      }),
+    sessionRevoked: (sid) =>
+      read(() => get('select 1 as found from revoked_sessions where sid = ?', sid) !== undefined),
     getMessage: (id) =>
       read(() => {
         const row = get('select * from outbox where id = ?', id)

@@ -174,4 +174,19 @@ describe.each(engines)('store on $name', (engine) => {
     await expect(store.close()).resolves.toBeUndefined()
     await expect(store.ping()).rejects.toThrow()
   })
+
+  test('remembers ended dashboard sessions until they would have expired, and only those', async () => {
+    const store = await (await freshLedger(engine)).open()
+    const sid = 'A'.repeat(22)
+    const other = 'B'.repeat(22)
+    expect(await store.sessionRevoked(sid)).toBe(false)
+    await store.revokeSession(sid, at(60), T0)
+    await store.revokeSession(sid, at(60), T0)
+    expect(await store.sessionRevoked(sid)).toBe(true)
+    expect(await store.sessionRevoked(other)).toBe(false)
+    // Ending another session later forgets those past their expiry.
+    await store.revokeSession(other, at(180), at(61))
+    expect(await store.sessionRevoked(sid)).toBe(false)
+    expect(await store.sessionRevoked(other)).toBe(true)
+  })
 })

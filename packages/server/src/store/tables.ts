@@ -23,10 +23,17 @@ export interface DeliveryRow extends Omit<Delivery, 'id' | 'ok'> {
   ok: number
 }
 
+/** A dashboard session ended by logging out, until it would have expired. */
+export interface RevokedSessionRow {
+  sid: string
+  expires_at: string
+}
+
 export interface Database {
   orders: OrderRow
   order_events: OrderEventRow
   payment_attempts: PaymentAttemptRow
   outbox: OutboxRow
   deliveries: DeliveryRow
+  revoked_sessions: RevokedSessionRow
 }

@@ -264,6 +264,14 @@ export interface Store extends Reports {
   /** The tries of one message, oldest first. */
   deliveries(message_id: string): Promise<Delivery[]>
 
+  /**
+   * Remembers that a dashboard session was ended (logout) until `expiresAt`, when its cookie
+   * would stop working anyway; forgets sessions that have expired by `now`.
+   */
+  revokeSession(sid: string, expiresAt: Date, now: Date): Promise<void>
+  /** Whether a dashboard session was ended by logging out. */
+  sessionRevoked(sid: string): Promise<boolean>
+
   /** A cheap round trip, for `/healthz`. */
   ping(): Promise<void>
   close(): Promise<void>
