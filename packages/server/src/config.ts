@@ -9,6 +9,7 @@ import { DEMO_SERVICE } from '@portmanat-checkout/sandbox'
 import * as v from 'valibot'
 import { type Catalog, DEMO_CATALOG, parseCatalog } from './catalog.ts'
 import { ConfigError, type Env } from './config-error.ts'
+import { LOOPBACK, ownOrigins } from './http/origins.ts'
 import { type NoticeConfig, noticeConfig } from './notices/config.ts'
 import { Secret } from './secret.ts'
 
@@ -73,9 +74,8 @@ export function readEnvironment(cwd = process.cwd()): Env {
   return { ...fromFile, ...process.env }
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 /** Listen addresses that only this machine can reach. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
+const LOOPBACK_HOSTS = new Set([...LOOPBACK, '::1'])
 
 /**
  * Shows a rejected value in an error line, short and escaped; never used for secrets. A URL's
@@ -210,13 +210,6 @@ const Origins = v.pipe(
   ),
   v.transform((list) => list.map((o) => new URL(o).origin)),
 )
-
-/** Our own origin, plus its localhost twin on a loopback address so the demo works either way. */
-function ownOrigins(publicUrl: string): string[] {
-  const url = new URL(publicUrl)
-  if (!LOOPBACK.has(url.hostname)) return [url.origin]
-  return ['localhost', '127.0.0.1'].map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`)
-}
 
 function loadCatalog(file: string, cwd: string): Catalog {
   let json: unknown

@@ -5,15 +5,6 @@
  */
 import type { Context } from 'hono'
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1'])
-
-/** The origins our own pages are served from: `PUBLIC_URL`'s, and its twin on a loopback address. */
-export function ownOrigins(publicUrl: string): string[] {
-  const url = new URL(publicUrl)
-  if (!LOOPBACK.has(url.hostname)) return [url.origin]
-  return ['localhost', '127.0.0.1'].map((host) => `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`)
-}
-
 /** Why a request is not one of our own pages' (for the log), or null when it may be. */
 export function foreignRequest(c: Context, origins: readonly string[]): string | null {
   const site = c.req.header('sec-fetch-site')

@@ -67,6 +67,31 @@ describe.each(storeFactories)('GET|POST /api/callback on $name', (store) => {
     expect(await statusOf(h, client_rrn)).toBe('paid')
   })
 
+  it('refuses a callback form over 8 KB, declared or streamed, without touching the order', async () => {
+    const h = await createHarness({ store })
+    const { client_rrn, psp_rrn } = await h.buy('premium')
+    const body = `${new URLSearchParams({ psp_rrn, client_rrn })}&pad=${'x'.repeat(9000)}`
+    const declared = await h.request('/api/callback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) },
+      body,
+    })
+    expect(declared.status).toBe(413)
+    const streamed = await h.request('/api/callback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(body))
+          controller.close()
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit)
+    expect(streamed.status).toBe(413)
+    expect(await statusOf(h, client_rrn)).toBe('created')
+  })
+
   it('tamper: the psp_rrn of a cheaper paid order does not pay an expensive one', async () => {
     const h = await createHarness({ store })
     const cheap = await h.buy('cheap')

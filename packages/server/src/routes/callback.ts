@@ -10,6 +10,7 @@ import { type Context, Hono } from 'hono'
 import { MemoryStore } from 'hono-rate-limiter'
 import * as v from 'valibot'
 import type { Services } from '../deps.ts'
+import { bodyLimit } from '../http/body-limit.ts'
 import { clientIp } from '../http/client-ip.ts'
 import { stringsFor } from '../pages/i18n.ts'
 import { sendPage } from '../pages/layout.ts'
@@ -32,16 +33,13 @@ const CallbackParams = v.object({
   ),
 })
 
-async function readParams(c: Context): Promise<Record<string, string> | 'too_large'> {
+async function readParams(c: Context): Promise<Record<string, string>> {
   // The first value of each name wins, query before body; a Map, since names come from outside.
   const params = new Map<string, string>()
   for (const [key, value] of new URL(c.req.url).searchParams) if (!params.has(key)) params.set(key, value)
   const type = c.req.header('content-type') ?? ''
   if (c.req.method === 'POST' && /^application\/x-www-form-urlencoded/i.test(type)) {
-    const declared = Number(c.req.header('content-length') ?? 0)
-    if (declared > CALLBACK_BODY_LIMIT) return 'too_large'
     const text = await c.req.text().catch(() => '')
-    if (text.length > CALLBACK_BODY_LIMIT) return 'too_large'
     for (const [key, value] of new URLSearchParams(text)) if (!params.has(key)) params.set(key, value)
   }
   return { psp_rrn: params.get('psp_rrn') ?? '', client_rrn: params.get('client_rrn') ?? '' }
@@ -103,9 +101,12 @@ export function callbackRoutes(s: Services): Hono {
     return sendPage(c, config.pspUrl, page, status)
   }
 
+  app.post(
+    '/api/callback',
+    bodyLimit({ maxSize: CALLBACK_BODY_LIMIT, onError: (c) => notice(c, 'badRequest', 413) }),
+  )
   app.on(['GET', 'POST'], '/api/callback', async (c) => {
     const raw = await readParams(c)
-    if (raw === 'too_large') return notice(c, 'badRequest', 413)
     const parsed = v.safeParse(CallbackParams, raw)
     if (!parsed.success) {
       logger.info({ event: 'callback.invalid' }, 'callback without valid psp_rrn and client_rrn')
