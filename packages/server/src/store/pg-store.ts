@@ -343,7 +343,8 @@ export function pgStore(
         undefined,
         `update outbox set status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = null,
            updated_at = $2
-         where id = $1 returning *`,
+         where id = $1 and (status <> 'pending' or locked_until is null or locked_until <= $2)
+         returning *`,
         [id, at],
       )
       return row ? toMessage(row) : undefined

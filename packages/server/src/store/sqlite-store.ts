@@ -330,10 +330,12 @@ export function sqliteStore(
         const row = get(
           `update outbox set status = 'pending', attempts = 0, next_attempt_at = ?, locked_until = null,
              updated_at = ?
-           where id = ? returning *`,
+           where id = ? and (status <> 'pending' or locked_until is null or locked_until <= ?)
+           returning *`,
           at,
           at,
           id,
+          at,
         )
         return row ? toMessage(row) : undefined
       }),

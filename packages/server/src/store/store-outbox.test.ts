@@ -126,6 +126,23 @@ describe.each(engines)('outbox on $name', (engine) => {
     expect((await store.messages(rrn)).find((m) => m.id === message.id)?.status).toBe('delivered')
   })
 
+  test('a resend leaves a message that a worker is sending right now alone', async () => {
+    const store = await (await freshLedger(engine)).open()
+    await paidOrder(store)
+    const [message] = await store.claimMessages(at(1), { limit: 1, leaseMs: 60_000 })
+    if (!message) throw new Error('nothing claimed')
+    // Freeing the claim would let a second worker send the message again.
+    expect(await store.requeueMessage(message.id, at(2))).toBeUndefined()
+    const others = await store.claimMessages(at(3), { limit: 10, leaseMs: 60_000 })
+    expect(others.map((m) => m.id)).not.toContain(message.id)
+    expect((await store.getMessage(message.id))?.locked_until).toBe(iso(61))
+    // Once the lease has run out (the worker died), a resend may take it over.
+    expect(await store.requeueMessage(message.id, at(62))).toMatchObject({
+      status: 'pending',
+      locked_until: null,
+    })
+  })
+
   test('a dead message is never claimed; a resend makes it due again', async () => {
     const store = await (await freshLedger(engine)).open()
     await paidOrder(store)

@@ -255,7 +255,8 @@ export interface Store extends Reports {
   recordDelivery(id: string, record: DeliveryRecord, now: Date): Promise<void>
   /**
    * Makes a message due now again with a new round of tries (resend); its deliveries keep their
-   * numbers. Returns it, or undefined when there is none.
+   * numbers. Returns it, or undefined when there is none or a worker's claim on it is still live
+   * (it is being sent: freeing the claim would let it go out twice).
    */
   requeueMessage(id: string, now: Date): Promise<OutboxMessage | undefined>
   getMessage(id: string): Promise<OutboxMessage | undefined>
