@@ -116,3 +116,32 @@ export function httpPost({ maxBytes = 65_536, ca, body: keep = 'read' }: HttpPos
     throw new Error('the server closed every connection before answering')
   }
 }
+
+/** What a `fetch` takes and gives, as far as a {@link Post} needs (the in-process sandbox, tests). */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+/** A {@link Post} over a `fetch`-like function (redirects refused, as `httpPost` never follows them). */
+export function postViaFetch(
+  fetchImpl: FetchLike,
+  { body: keep = 'read' }: Pick<HttpPostOptions, 'body'> = {},
+): Post {
+  return async (url, { headers, body, signal }) => {
+    const response = await fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'error' })
+    if (keep === 'read') return { status: response.status, text: await response.text() }
+    await response.body?.cancel().catch(() => undefined)
+    return { status: response.status, text: '' }
+  }
+}
+
+/**
+ * Rejects with the signal's reason once it aborts, for racing a send that may ignore the signal
+ * (an in-process app). Handled already: the signal may abort after the race is won.
+ */
+export function abortedBy(signal: AbortSignal): Promise<never> {
+  const rejected = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+  rejected.catch(() => {})
+  return rejected
+}

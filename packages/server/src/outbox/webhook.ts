@@ -5,7 +5,7 @@
  * (`v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret during a rotation).
  */
 import { Webhook } from 'standardwebhooks'
-import { httpPost, type PostAnswer } from '../http/post.ts'
+import { abortedBy, type FetchLike, httpPost, postViaFetch } from '../http/post.ts'
 import type { Secret } from '../secret.ts'
 import type { Sender } from './types.ts'
 
@@ -14,7 +14,7 @@ export interface WebhookSenderOptions {
   /** The `whsec_…` secrets; every one signs (several during a rotation). */
   secrets: readonly Secret[]
   /** How a request is sent, as `fetch` would (tests). @default `node:http`/`node:https`, kept alive */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>
+  fetch?: FetchLike
   clock?: () => Date
   userAgent?: string
 }
@@ -26,8 +26,13 @@ export function webhookSignature(
   timestamp: Date,
   body: string,
 ): string {
-  return secrets.map((secret) => new Webhook(secret.reveal()).sign(id, timestamp, body)).join(' ')
+  return signWith(signersOf(secrets), id, timestamp, body)
 }
+
+const signersOf = (secrets: readonly Secret[]) => secrets.map((secret) => new Webhook(secret.reveal()))
+
+const signWith = (signers: readonly Webhook[], id: string, timestamp: Date, body: string) =>
+  signers.map((signer) => signer.sign(id, timestamp, body)).join(' ')
 
 /**
  * @example
@@ -40,8 +45,9 @@ export const webhookSender = ({
   clock = () => new Date(),
   userAgent = 'portmanat-checkout-webhooks',
 }: WebhookSenderOptions): Sender => {
-  const signers = secrets.map((secret) => new Webhook(secret.reveal()))
-  const post = fetchImpl ? viaFetch(url, fetchImpl) : viaHttp(url)
+  const signers = signersOf(secrets)
+  // The receiver's status is all that counts: its body is drained, not read.
+  const post = fetchImpl ? postViaFetch(fetchImpl, { body: 'discard' }) : httpPost({ body: 'discard' })
   return async (message, signal) => {
     // Whole seconds: the header carries seconds and the signature must cover exactly that value.
     const timestamp = new Date(Math.floor(clock().getTime() / 1000) * 1000)
@@ -50,13 +56,14 @@ export const webhookSender = ({
       'user-agent': userAgent,
       'webhook-id': message.event_id,
       'webhook-timestamp': String(timestamp.getTime() / 1000),
-      'webhook-signature': signers
-        .map((signer) => signer.sign(message.event_id, timestamp, message.payload))
-        .join(' '),
+      'webhook-signature': signWith(signers, message.event_id, timestamp, message.payload),
     }
     try {
       // Raced as well as passed on: the answer is due within the signal whatever the sender does.
-      const { status } = await Promise.race([post(headers, message.payload, signal), aborted(signal)])
+      const { status } = await Promise.race([
+        post(url, { headers, body: message.payload, signal }),
+        abortedBy(signal),
+      ])
       return status >= 200 && status < 300
         ? { ok: true, status_code: status }
         : { ok: false, status_code: status, error: `HTTP ${status}` }
@@ -71,30 +78,4 @@ export const webhookSender = ({
       }
     }
   }
-}
-
-type Send = (headers: Record<string, string>, body: string, signal: AbortSignal) => Promise<PostAnswer>
-
-/** The receiver's status; its body is drained, not read (it means nothing to the outbox). */
-function viaHttp(url: string): Send {
-  const post = httpPost({ body: 'discard' })
-  return (headers, body, signal) => post(url, { headers, body, signal })
-}
-
-function viaFetch(url: string, fetchImpl: NonNullable<WebhookSenderOptions['fetch']>): Send {
-  return async (headers, body, signal) => {
-    const response = await fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'error' })
-    await response.body?.cancel().catch(() => undefined)
-    return { status: response.status, text: '' }
-  }
-}
-
-/** Rejects with the signal's reason once it aborts (handled: it may abort after the answer). */
-function aborted(signal: AbortSignal): Promise<never> {
-  const rejected = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason)
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-  })
-  rejected.catch(() => {})
-  return rejected
 }

@@ -4,7 +4,14 @@
  * of times and then reported as `unreadable` with a reason.
  */
 import { type CheckResult, parseCheckResponse } from '@portmanat-checkout/shared'
-import { httpPost, type Post, type PostAnswer } from '../http/post.ts'
+import {
+  abortedBy,
+  type FetchLike,
+  httpPost,
+  type Post,
+  type PostAnswer,
+  postViaFetch,
+} from '../http/post.ts'
 
 /** What the routes and the follow-up job need from the PSP. */
 export interface PspClient {
@@ -12,7 +19,7 @@ export interface PspClient {
   check(psp_rrn: string, options?: { attempts?: number }): Promise<CheckResult>
 }
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+export type { FetchLike }
 
 export interface PspClientOptions {
   /** PSP base URL without a trailing slash. */
@@ -49,7 +56,7 @@ export const createPspClient = ({
   sleep = defaultSleep,
 }: PspClientOptions): PspClient => {
   const url = `${baseUrl}/check`
-  const post: Post = fetchImpl ? viaFetch(fetchImpl) : httpPost()
+  const post: Post = fetchImpl ? postViaFetch(fetchImpl) : httpPost()
 
   async function once(psp_rrn: string): Promise<Attempt> {
     let response: PostAnswer
@@ -65,12 +72,8 @@ export const createPspClient = ({
     try {
       // Raced as well as passed on: a sender that ignores the signal (an in-process app) still
       // times out, and so does a PSP that sends headers and then stalls the body.
-      const aborted = new Promise<never>((_, reject) => {
-        signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-      })
-      aborted.catch(() => {})
       const body = new URLSearchParams({ psp_rrn }).toString()
-      response = await Promise.race([post(url, { headers: FORM, body, signal }), aborted])
+      response = await Promise.race([post(url, { headers: FORM, body, signal }), abortedBy(signal)])
     } catch (error) {
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
@@ -108,14 +111,6 @@ export const createPspClient = ({
 }
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }
-
-/** A {@link Post} over a `fetch`-like function. */
-const viaFetch =
-  (fetchImpl: FetchLike): Post =>
-  async (url, { headers, body, signal }) => {
-    const response = await fetchImpl(url, { method: 'POST', headers, body, signal, redirect: 'error' })
-    return { status: response.status, text: await response.text() }
-  }
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown'
