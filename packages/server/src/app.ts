@@ -75,8 +75,10 @@ export function createApp(config: Config, deps: AppDeps | (Services & Pick<AppDe
   app.route('/', itemRoutes(s))
   app.route('/', checkoutRoutes(s))
   app.route('/', callbackRoutes(s))
-  app.route('/', paymentRoutes(s, createRecheck(s)))
-  app.route('/', payRoutes(s))
+  // One recheck for the widget's poll and the hosted result page: its pacing is per order.
+  const recheck = createRecheck(s)
+  app.route('/', paymentRoutes(s, recheck))
+  app.route('/', payRoutes(s, recheck))
   if (config.merchantApiKey) app.route('/', orderRoutes(s, config.merchantApiKey))
   if (config.dashboardPassword) app.route('/dashboard', dashboardRoutes(s, config.dashboardPassword))
   if (deps.sandbox) {

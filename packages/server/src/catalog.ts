@@ -21,6 +21,14 @@ export interface CatalogItem {
 /** The most of one item an order may take, whatever the catalog says. */
 export const MAX_QUANTITY = 999
 
+/** How many of an item a buyer asks for: the server multiplies, within the item's `max_quantity`. */
+export const Quantity = v.pipe(
+  v.number('quantity must be a number'),
+  v.integer('quantity must be a whole number'),
+  v.minValue(1, 'quantity must be at least 1'),
+  v.maxValue(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`),
+)
+
 /**
  * `text` in `locale`, else in the first language the catalog wrote it in (az, en, ru): a
  * buyer reads an English title rather than none.

@@ -14,6 +14,25 @@ import { isAllowedUrl, originOf } from '../http/origins.ts'
 import type { Order } from '../store/types.ts'
 import { moveOrder } from './ledger.ts'
 
+/** Where a buyer returns: an absolute http(s) URL (its origin is checked by {@link assertAllowedReturnUrl}). */
+export const ReturnUrl = v.pipe(
+  v.string('return_url must be a string'),
+  v.maxLength(2048, 'return_url is longer than 2048 characters'),
+  v.check((s) => originOf(s) !== undefined, 'return_url must be an absolute http(s) URL'),
+)
+
+/**
+ * A return URL must be on one of the allowed origins: the buyer is sent there with the result.
+ * @throws {ApiError} `400 return_url_not_allowed`
+ */
+export function assertAllowedReturnUrl(url: string | undefined, allowedOrigins: readonly string[]): void {
+  if (url !== undefined && !isAllowedUrl(url, allowedOrigins)) {
+    throw new ApiError(400, 'return_url_not_allowed', 'return_url must be on an origin in ALLOWED_ORIGINS', {
+      return_url: ['not on an allowed origin'],
+    })
+  }
+}
+
 /** What a merchant order is made of; `amount` is read into integer qəpik. */
 export const MerchantOrderInput = v.strictObject({
   amount: AmountSchema,
@@ -25,13 +44,7 @@ export const MerchantOrderInput = v.strictObject({
       v.regex(/^[\x20-\x7e]{1,200}$/, 'reference must be 1-200 printable ASCII characters'),
     ),
   ),
-  return_url: v.optional(
-    v.pipe(
-      v.string('return_url must be a string'),
-      v.maxLength(2048),
-      v.check((s) => originOf(s) !== undefined, 'return_url must be an absolute http(s) URL'),
-    ),
-  ),
+  return_url: v.optional(ReturnUrl),
 })
 
 export type MerchantOrderInput = v.InferOutput<typeof MerchantOrderInput>
@@ -68,11 +81,7 @@ export async function createMerchantOrder(
   } = {},
 ): Promise<MerchantOrder> {
   const { config } = s
-  if (input.return_url !== undefined && !isAllowedUrl(input.return_url, config.allowedOrigins)) {
-    throw new ApiError(400, 'return_url_not_allowed', 'return_url must be on an origin in ALLOWED_ORIGINS', {
-      return_url: ['not on an allowed origin'],
-    })
-  }
+  assertAllowedReturnUrl(input.return_url, config.allowedOrigins)
   const token = Buffer.from(s.random(24)).toString('base64url')
   const client_rrn = clientRrnFrom(s.random, s.clock())
   const result = await s.store.insertOrder(
@@ -197,16 +206,16 @@ export const tooMany = (max: number) =>
   )
 
 /**
- * A merchant order, found by its token, about to be paid: still `created`, with the buyer's
- * address recorded the first time one is known.
+ * A merchant order, found by its token (`order`, as the caller read it: undefined when none has
+ * it), about to be paid: still `created`, with the buyer's address recorded the first time one is
+ * known.
  * @throws {ApiError} `404 unknown_order_token`; `409 order_closed`
  */
 export async function openMerchantOrder(
   s: Pick<Services, 'config' | 'store' | 'clock' | 'logger' | 'messages' | 'wakeOutbox'>,
-  orderToken: string,
+  order: Order | undefined,
   clientIp: string | null,
 ): Promise<Order> {
-  const order = await s.store.getOrderByToken(orderToken)
   if (!order) throw new ApiError(404, 'unknown_order_token', 'no order has this order_token')
   if (order.status !== 'created') {
     throw new ApiError(409, 'order_closed', `this order is ${order.status} and cannot be paid again`)

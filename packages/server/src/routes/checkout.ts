@@ -8,7 +8,7 @@ import { type CheckoutResponse, LOCALES } from '@portmanat-checkout/shared'
 import { type Context, Hono } from 'hono'
 import { rateLimiter } from 'hono-rate-limiter'
 import * as v from 'valibot'
-import { ITEM_ID_PATTERN, MAX_QUANTITY } from '../catalog.ts'
+import { ITEM_ID_PATTERN, Quantity } from '../catalog.ts'
 import { checkoutResponse } from '../checkout-response.ts'
 import type { Services } from '../deps.ts'
 import { bodyLimit } from '../http/body-limit.ts'
@@ -16,36 +16,28 @@ import { clientIp } from '../http/client-ip.ts'
 import { allowedCors } from '../http/cors.ts'
 import { ApiError, errorBody } from '../http/errors.ts'
 import { readJson } from '../http/json-body.ts'
-import { isAllowedUrl, originOf } from '../http/origins.ts'
+import { isAllowedUrl } from '../http/origins.ts'
 import { requestHeader } from '../http/request-header.ts'
 import { respond } from '../http/response-headers.ts'
 import { validate } from '../http/validate.ts'
 import { localeFromHeader } from '../pages/i18n.ts'
-import { createCatalogOrder, openMerchantOrder } from '../payments/create-order.ts'
+import {
+  assertAllowedReturnUrl,
+  createCatalogOrder,
+  openMerchantOrder,
+  ReturnUrl,
+} from '../payments/create-order.ts'
 
 /** Largest accepted checkout body; a real one is under 300 bytes. */
 export const CHECKOUT_BODY_LIMIT = 4 * 1024
 
 const PRICE_FIELDS = ['amount', 'price', 'currency'] as const
 
-const ReturnUrl = v.pipe(
-  v.string('return_url must be a string'),
-  v.maxLength(2048, 'return_url is longer than 2048 characters'),
-  v.check((s) => originOf(s) !== undefined, 'return_url must be an absolute http(s) URL'),
-)
 const Locale = v.picklist(LOCALES, `locale must be one of ${LOCALES.join(', ')}`)
 
 // One message function for the object's own issues: a key we do not know, or one that is missing.
 const objectMessage = (issue: v.BaseIssue<unknown>) =>
   issue.expected === 'never' ? 'unknown field' : issue.received === 'undefined' ? 'is required' : 'invalid'
-
-/** How many of an item: the server multiplies, within the item's `max_quantity`. */
-export const Quantity = v.pipe(
-  v.number('quantity must be a number'),
-  v.integer('quantity must be a whole number'),
-  v.minValue(1, 'quantity must be at least 1'),
-  v.maxValue(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`),
-)
 
 const ItemRequest = v.strictObject(
   {
@@ -142,20 +134,12 @@ export function checkoutRoutes(s: Services): Hono {
       })
     }
     const request = parseRequest(await readJson(c))
-    if (request.return_url !== undefined && !isAllowedUrl(request.return_url, config.allowedOrigins)) {
-      throw new ApiError(
-        400,
-        'return_url_not_allowed',
-        'return_url must be on an origin in ALLOWED_ORIGINS',
-        {
-          return_url: ['not on an allowed origin'],
-        },
-      )
-    }
+    assertAllowedReturnUrl(request.return_url, config.allowedOrigins)
     const ip = ipOf(c)
 
     if (request.kind === 'token') {
-      const order = await openMerchantOrder(s, request.order_token, ip ?? null)
+      const found = await s.store.getOrderByToken(request.order_token)
+      const order = await openMerchantOrder(s, found, ip ?? null)
       return created(c, checkoutResponse(config, order, ip ?? order.client_ip))
     }
 
@@ -206,7 +190,6 @@ function fallbackReturnUrl(
 const created = (c: Context, body: CheckoutResponse) =>
   respond(c, JSON.stringify(body), 201, { 'content-type': 'application/json' })
 
-/** `Retry-After` and the draft-6 `RateLimit-*` headers of a refusal. */
 /** What hono-rate-limiter leaves on the context (`requestPropertyName`, `rateLimit` by default). */
 interface RateLimitInfo {
   limit: number
@@ -220,6 +203,7 @@ declare module 'hono' {
   }
 }
 
+/** `Retry-After` and the draft-6 `RateLimit-*` headers of a refusal. */
 function rateLimitHeaders(info: RateLimitInfo | undefined, windowMs: number): Record<string, string> {
   if (!info) return {}
   const reset = info.resetTime

@@ -6,14 +6,13 @@
 import { type ItemResponse, LOCALES, toCanonical } from '@portmanat-checkout/shared'
 import { Hono } from 'hono'
 import * as v from 'valibot'
-import { ITEM_ID_PATTERN, textIn } from '../catalog.ts'
+import { ITEM_ID_PATTERN, Quantity, textIn } from '../catalog.ts'
 import type { Services } from '../deps.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
 import { validate } from '../http/validate.ts'
 import { localeFromHeader } from '../pages/i18n.ts'
 import { tooMany } from '../payments/create-order.ts'
-import { Quantity } from './checkout.ts'
 
 // Other parameters (a cache buster) are ignored: this is a public, cacheable read.
 const ItemQuery = v.object({

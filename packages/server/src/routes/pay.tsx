@@ -34,23 +34,22 @@ import {
   ResultPage,
 } from '../pay/pages.tsx'
 import { createCatalogOrder, openMerchantOrder, payResultUrl } from '../payments/create-order.ts'
-import { createRecheck } from '../payments/recheck.ts'
+import type { Recheck } from '../payments/recheck.ts'
 import type { Order } from '../store/types.ts'
 
 /** Sends the PSP form as soon as the page has it; the page's button does the same without scripts. */
-export const PAY_SCRIPT = "document.getElementById('psp-form')?.submit()\n"
+const PAY_SCRIPT = "document.getElementById('psp-form')?.submit()\n"
 const PAY_SCRIPT_ETAG = `"${createHash('sha256').update(PAY_SCRIPT).digest('base64url')}"`
 
 const ORDER_TOKEN = /^[A-Za-z0-9_-]{22,128}$/
 const PAY_BODY_LIMIT = 4 * 1024
 
-export function payRoutes(s: Services): Hono {
+export function payRoutes(s: Services, recheck: Recheck): Hono {
   const { config, store, logger } = s
   const app = new Hono()
   const key = payFormKey(config.secretKey)
   const origins = ownOrigins(config.publicUrl)
   const sandbox = config.mode === 'sandbox'
-  const recheck = createRecheck(s)
   const ipOf = (c: Context) => clientIp(c, s.remoteAddress, config.trustProxy)
 
   /** `?lang=` (the page's switcher), else the form's or the order's language, else the browser's. */
@@ -193,7 +192,7 @@ export function payRoutes(s: Services): Hono {
       return payPage(c, target, found, lang, check.why === 'expired' ? ps.formExpired : ps.formRefused)
     const ip = ipOf(c)
     try {
-      return redirectPage(c, await openMerchantOrder(s, token, ip ?? null), lang, ip)
+      return redirectPage(c, await openMerchantOrder(s, found, ip ?? null), lang, ip)
     } catch (error) {
       if (error instanceof ApiError && error.code === 'order_closed')
         return c.redirect(`/pay/r/${found.client_rrn}`, 303)
