@@ -105,7 +105,7 @@ export async function serve(): Promise<void> {
 }
 
 /** Starts the server, turning an unexpected failure into one line and exit 1. */
-export function startServing(): void {
+function startServing(): void {
   serve().catch((error: unknown) => {
     fail(`Cannot start: ${error instanceof Error ? error.message : 'unknown error'}`)
   })

@@ -118,7 +118,7 @@ describe.each(storeFactories)('GET /dashboard/orders.csv on $name', (store) => {
     expect(rows.map((line) => line.split(',')[0])).toEqual(paid)
     expect(rows.every((line) => line.includes(',5.23,paid,'))).toBe(true)
     expect(body).toContain(`"'=2+5 ""Şəki"", halva"`)
-  })
+  }, 30_000)
 
   it('is never served without a session', async () => {
     const h = await createHarness({ store, env: DASHBOARD_ENV })

@@ -15,7 +15,7 @@ const TYPES: Partial<Record<OrderStatus, EventType>> = {
 }
 
 /** The event type a move into `status` is told as, if any (`created` is not). */
-export const eventTypeOf = (status: OrderStatus): EventType | undefined => TYPES[status]
+const eventTypeOf = (status: OrderStatus): EventType | undefined => TYPES[status]
 
 /** An order as events tell it. `livemode` falls back to the server's mode for orders older than the field. */
 export function eventData(order: Order, liveFallback: boolean): EventData {

@@ -8,9 +8,16 @@ import type pg from 'pg'
 import { lazyReports, migrateIfBehind } from './lazy-tools.ts'
 import type { OpenDatabase } from './open-database.ts'
 import type { StoreLogger } from './options.ts'
-import { detailText, newOrderRow, toDelivery, toMessage, toOrder, transitionFields } from './rows.ts'
-import { splitAttemptRow } from './sqlite-store.ts'
-import type { NewOutboxMessage, Order, PaymentAttempt, Store } from './types.ts'
+import {
+  detailText,
+  newOrderRow,
+  splitAttemptRow,
+  toDelivery,
+  toMessage,
+  toOrder,
+  transitionFields,
+} from './rows.ts'
+import type { AttemptUpdate, NewOutboxMessage, Order, PaymentAttempt, Store } from './types.ts'
 
 export interface PgStoreOptions {
   logger?: StoreLogger
@@ -95,12 +102,15 @@ export function pgStore(
     ])
   }
 
-  const attemptValues = (
-    clientRrn: string,
-    pspRrn: string,
-    update: { state: string; outcome: string; checks: number; next_check_at: string | null },
-    at: string,
-  ) => [clientRrn, pspRrn, update.state, update.outcome, update.checks, update.next_check_at, at]
+  const attemptValues = (clientRrn: string, pspRrn: string, update: AttemptUpdate, at: string) => [
+    clientRrn,
+    pspRrn,
+    update.state,
+    update.outcome,
+    update.checks,
+    update.next_check_at,
+    at,
+  ]
 
   return {
     dialect: 'postgres',
@@ -387,9 +397,8 @@ export function pgStore(
     },
 
     close() {
-      // Kysely ends the pool only if it used it itself (it opens it lazily).
       closing ??= (async () => {
-        // Kysely ends the pool only if it made itself (lazily) and used it.
+        // Kysely, if it was ever made, ends the pool it was given; otherwise the store does.
         if (hasQueryBuilder()) await (await queryBuilder()).destroy()
         if (!pool.ended) await pool.end()
       })()

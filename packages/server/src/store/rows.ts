@@ -1,6 +1,6 @@
 /**
- * What both engines share: how a row becomes an `Order`, how a transition's fields are decided,
- * and the bound on attempts. Pure.
+ * What both engines share: how a row becomes an `Order` (or a message, a delivery, a due attempt),
+ * and how a transition's fields are decided. Pure.
  */
 import type { OrderStatus } from '@portmanat-checkout/shared'
 import type { Delivery, NewOrder, Order, OutboxMessage, Transition } from './types.ts'
@@ -68,3 +68,14 @@ export function transitionFields(current: Order, change: Transition, at: string)
 /** The detail column of an event. */
 export const detailText = (change: Transition) =>
   change.detail === undefined ? null : JSON.stringify(change.detail)
+
+/** A joined row of `dueAttempts`: the attempt's columns carry an `a_` prefix, the order's none. */
+export function splitAttemptRow(row: Record<string, unknown>) {
+  const attempt: Record<string, unknown> = {}
+  const order: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith('a_')) attempt[key.slice(2)] = value
+    else order[key] = value
+  }
+  return { attempt: attempt as never, order: toOrder(order) }
+}

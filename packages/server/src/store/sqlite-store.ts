@@ -9,8 +9,16 @@ import type SqliteDatabase from 'better-sqlite3'
 import { lazyReports, migrateIfBehind } from './lazy-tools.ts'
 import type { OpenDatabase } from './open-database.ts'
 import type { StoreLogger } from './options.ts'
-import { detailText, newOrderRow, toDelivery, toMessage, toOrder, transitionFields } from './rows.ts'
-import type { NewOutboxMessage, Order, Store } from './types.ts'
+import {
+  detailText,
+  newOrderRow,
+  splitAttemptRow,
+  toDelivery,
+  toMessage,
+  toOrder,
+  transitionFields,
+} from './rows.ts'
+import type { AttemptUpdate, NewOutboxMessage, Order, Store } from './types.ts'
 
 /** The write lock stayed with another connection for longer than the store waits. */
 export class StoreBusyError extends Error {
@@ -272,9 +280,21 @@ export function sqliteStore(
         ).map(splitAttemptRow)
       }),
 
-    claimMessages: (now, { limit, leaseMs }) =>
-      write(() => {
-        const at = now.toISOString()
+    claimMessages: async (now, { limit, leaseMs }) => {
+      const at = now.toISOString()
+      // Most passes find nothing due: a read says so without taking the write lock (which other
+      // processes on the file would wait for).
+      const due = await read(() =>
+        get(
+          `select 1 as found from outbox
+           where status = 'pending' and next_attempt_at <= ? and (locked_until is null or locked_until <= ?)
+           limit 1`,
+          at,
+          at,
+        ),
+      )
+      if (!due) return []
+      return write(() => {
         const until = new Date(now.getTime() + leaseMs).toISOString()
         return all(
           `update outbox set locked_until = ?, updated_at = ?
@@ -289,7 +309,8 @@ export function sqliteStore(
           at,
           Math.max(0, Math.trunc(limit)),
         ).map(toMessage)
-      }),
+      })
+    },
 
     recordDelivery: (id, record, now) =>
       write(() => {
@@ -368,9 +389,8 @@ export function sqliteStore(
     },
 
     close() {
-      // Kysely closes the database only if it used it itself (it opens it lazily).
       closing ??= (async () => {
-        // Kysely closes the database it was given; without it, the store does.
+        // Kysely, if it was ever made, closes the database it was given; otherwise the store does.
         if (hasQueryBuilder()) await (await queryBuilder()).destroy()
         if (sqlite.open) sqlite.close()
       })()
@@ -378,12 +398,7 @@ export function sqliteStore(
     },
   }
 
-  function updateAttempt(
-    clientRrn: string,
-    pspRrn: string,
-    update: { state: string; outcome: string; checks: number; next_check_at: string | null },
-    at: string,
-  ) {
+  function updateAttempt(clientRrn: string, pspRrn: string, update: AttemptUpdate, at: string) {
     run(
       `update payment_attempts set state = ?, outcome = ?, checks = ?, next_check_at = ?, checked_at = ?
        where client_rrn = ? and psp_rrn = ?`,
@@ -396,15 +411,4 @@ export function sqliteStore(
       pspRrn,
     )
   }
-}
-
-/** A joined row of `dueAttempts`: the attempt's columns carry an `a_` prefix, the order's none. */
-export function splitAttemptRow(row: Record<string, unknown>) {
-  const attempt: Record<string, unknown> = {}
-  const order: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith('a_')) attempt[key.slice(2)] = value
-    else order[key] = value
-  }
-  return { attempt: attempt as never, order: toOrder(order) }
 }
