@@ -12,7 +12,6 @@ import { redactDatabaseUrl } from '../store/database-url.ts'
 import type { Channel, OutboxMessage, Store } from '../store/types.ts'
 import { inspectDatabase, notReady } from './database.ts'
 import { clean, count, relative, time } from './format.ts'
-import { hideUrlPasswords } from './io.ts'
 
 export interface CheckResult {
   /** What was checked: `mode`, `PSP`, `database`, … */
@@ -25,7 +24,7 @@ export interface CheckResult {
 const ok = (check: string, message: string): CheckResult => ({ check, status: 'ok', message })
 const fail = (check: string, message: string): CheckResult => ({ check, status: 'fail', message })
 
-const why = (error: unknown) => hideUrlPasswords(error instanceof Error ? error.message : String(error))
+const why = (error: unknown) => redactDatabaseUrl(error instanceof Error ? error.message : String(error))
 const ms = (since: number) => `${Math.round(performance.now() - since)} ms`
 
 export function modeCheck(config: Config): CheckResult {

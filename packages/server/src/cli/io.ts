@@ -67,7 +67,3 @@ export const writeLines = (out: Output, lines: readonly string[]) =>
 
 /** Writes `value` as indented JSON and a newline: the only thing `--json` puts on stdout. */
 export const writeJson = (out: Output, value: unknown) => write(out, `${JSON.stringify(value, null, 2)}\n`)
-
-/** Text with the password of every `scheme://user:password@` in it replaced by `***`. */
-export const hideUrlPasswords = (text: string) =>
-  text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^/?#:@\s]*):[^@\s]*@/gi, '$1:***@')

@@ -83,4 +83,18 @@ describe('the command line: help and usage', () => {
     expect(stderr).not.toContain('hunter2')
     expect(stderr.trim().split('\n')).toHaveLength(1)
   })
+
+  it.each([
+    ['postgres://shop:hunter2@x@db/pay', 'postgres://shop:***@db/pay'],
+    ['postgres://shop:hunter2 x@db/pay', 'postgres://shop:***@db/pay'],
+    ['postgres://db/pay?password=hunter2&user=shop', 'postgres://db/pay?password=***&user=shop'],
+  ])('an error that quotes %s shows it as %s', async (url, shown) => {
+    const { code, stderr } = await runHere(['orders', 'list'], {
+      openStore: async () => {
+        throw new Error(`cannot reach ${url} (refused)`)
+      },
+    })
+    expect(code).toBe(1)
+    expect(stderr).toBe(`portmanat-checkout orders list: cannot reach ${shown} (refused)\n`)
+  })
 })

@@ -5,13 +5,14 @@
  */
 import { readFileSync } from 'node:fs'
 import { ConfigError } from '../config-error.ts'
+import { redactDatabaseUrl } from '../store/database-url.ts'
 import { parseCommand } from './args.ts'
 import type { Command } from './command.ts'
 import { createContext } from './context.ts'
 import { doctor } from './doctor.ts'
 import { eventsList } from './events-list.ts'
 import { eventsReplay } from './events-replay.ts'
-import { type CliIo, EXIT, hideUrlPasswords, UsageError, write } from './io.ts'
+import { type CliIo, EXIT, UsageError, write } from './io.ts'
 import { ordersExport } from './orders-export.ts'
 import { ordersList } from './orders-list.ts'
 import { ordersRecheck } from './orders-recheck.ts'
@@ -158,7 +159,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.failure
     }
     const message = error instanceof Error ? error.message : String(error)
-    await write(io.stderr, `${BIN} ${command.name}: ${hideUrlPasswords(message)}\n`)
+    await write(io.stderr, `${BIN} ${command.name}: ${redactDatabaseUrl(message)}\n`)
     return EXIT.failure
   } finally {
     await context.close()

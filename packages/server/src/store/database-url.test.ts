@@ -60,8 +60,26 @@ describe('redactDatabaseUrl', () => {
     ['postgres://db:5432/pay?sslmode=require', 'postgres://db:5432/pay?sslmode=require'],
     ['postgres://db/pay?user=u&password=secret&x=1', 'postgres://db/pay?user=u&password=***&x=1'],
     ['sqlite:./data/payments.db', 'sqlite:./data/payments.db'],
+    ['postgres://u:p@ss@db/pay', 'postgres://u:***@db/pay'],
+    ['postgres://u:pa ss@db/pay', 'postgres://u:***@db/pay'],
+    ['postgres://db/pay?password=hunter2', 'postgres://db/pay?password=***'],
   ])('%s → %s', (url, redacted) => {
     expect(redactDatabaseUrl(url)).toBe(redacted)
+  })
+
+  test.each([
+    ['connect to postgres://u:p@ss@db/pay failed', 'connect to postgres://u:***@db/pay failed'],
+    ['connect to postgres://u:pa ss@db/pay failed', 'connect to postgres://u:***@db/pay failed'],
+    ['postgres://db/pay?password=hunter2&x=1 here', 'postgres://db/pay?password=***&x=1 here'],
+    ['postgres://db/pay?password=hun ter2', 'postgres://db/pay?password=***'],
+    [
+      'postgres://a:x@h1/p and POSTGRESQL://b:y@h2/q, mail admin@example.com',
+      'postgres://a:***@h1/p and POSTGRESQL://b:***@h2/q, mail admin@example.com',
+    ],
+    ['"postgres://u:secret@db/pay" is refused', '"postgres://u:***@db/pay" is refused'],
+    ['no URL here: user@example.com, a:b', 'no URL here: user@example.com, a:b'],
+  ])('finds URLs in text: %j', (text, redacted) => {
+    expect(redactDatabaseUrl(text)).toBe(redacted)
   })
 })
 

@@ -46,15 +46,20 @@ export function parseDatabaseUrl(databaseUrl: string): DatabaseTarget {
 }
 
 /**
- * The URL with its password (and any `password=` query parameter) replaced by `***`, for messages
- * and logs. Works on strings that are not valid URLs too.
+ * `scheme://user:` and the password after it: to the first `@` (spaces allowed, not a line break),
+ * then on to the last `@` before the next space. A password written unescaped may hold `/`, `#`,
+ * `@` or a space, and hiding a bit too much beats leaking it.
  */
-export function redactDatabaseUrl(databaseUrl: string): string {
-  return (
-    databaseUrl
-      // scheme://user:password@ → scheme://user:***@. Up to the *last* `@`: a password written
-      // unescaped may hold `/`, `#` or `@`, and hiding a bit too much beats leaking it.
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#:@]*):.*@/is, '$1:***@')
-      .replace(/([?&]password=)[^&#]*/gi, '$1***')
-  )
+const USERINFO_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^/?#:@\s]*):[^@\n]*@(?:[^@\s]*@)*/gi
+/** `?password=` or `&password=` (libpq's spelling) and its value, to the next `&`, `#` or line end. */
+const QUERY_PASSWORD = /([?&]password=)[^&#\n]*/gi
+
+/**
+ * `text` with the password of every URL in it (`scheme://user:password@`, and any `password=`
+ * query parameter) replaced by `***`: a database URL for messages and logs, or a message that
+ * quotes one. Works on strings that are not valid URLs too.
+ * @example redactDatabaseUrl('cannot reach postgres://u:p@ss@db/pay') // 'cannot reach postgres://u:***@db/pay'
+ */
+export function redactDatabaseUrl(text: string): string {
+  return text.replace(USERINFO_PASSWORD, '$1:***@').replace(QUERY_PASSWORD, '$1***')
 }
