@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { ORDER_STATUSES, type OrderStatus } from '@portmanat-checkout/shared'
+import { addDays, parseIsoDay, startOfBakuDay } from '../dashboard/baku-time.ts'
 import type { OrderFilter } from '../store/reports.ts'
 import { CHANNELS, type Channel } from '../store/types.ts'
 import { UsageError } from './io.ts'
@@ -70,32 +71,11 @@ export function limit(raw: string | undefined, fallback: number, max: number): n
   return Number(raw)
 }
 
-/** The shop's time zone: a day on the command line is a day in Baku, as in the dashboard. */
-export const SHOP_TIME_ZONE = 'Asia/Baku'
-
-const offsetFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: SHOP_TIME_ZONE,
-  timeZoneName: 'longOffset',
-})
-
-/** Minutes the shop's clock is ahead of UTC at `at` (from the time-zone database, not assumed). */
-function shopOffsetMinutes(at: Date): number {
-  const name = offsetFormat.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? ''
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name)
-  if (!match) return 0
-  const minutes = Number(match[2]) * 60 + Number(match[3])
-  return match[1] === '-' ? -minutes : minutes
-}
-
-/** Midnight at the start of a Baku day, as an instant. */
-export function startOfShopDay(year: number, month: number, day: number): Date {
-  const utcMidnight = Date.UTC(year, month - 1, day)
-  const guess = utcMidnight - shopOffsetMinutes(new Date(utcMidnight)) * 60_000
-  return new Date(utcMidnight - shopOffsetMinutes(new Date(guess)) * 60_000)
-}
+/** Midnight at the start of a Baku day, as an instant: the dashboard's own day arithmetic. */
+export const startOfShopDay = (year: number, month: number, day: number): Date =>
+  startOfBakuDay({ year, month, day })
 
 const AGE_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 }
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/
 
 /**
@@ -106,17 +86,10 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 export function pointInTime(option: '--since' | '--until', raw: string, now: Date): Date {
   const age = /^(\d{1,6})([mhdw])$/.exec(raw)
   if (age) return new Date(now.getTime() - Number(age[1]) * (AGE_UNITS[age[2] ?? 'd'] ?? 0))
-  const day = DAY.exec(raw)
-  if (day) {
-    const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])]
-    const check = new Date(Date.UTC(year, month - 1, date))
-    if (check.getUTCMonth() === month - 1 && check.getUTCDate() === date) {
-      // The end of a period given as a day is the start of the next one: the day itself is in.
-      return startOfShopDay(year, month, option === '--until' ? date + 1 : date)
-    }
-  } else if (INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) {
-    return new Date(raw)
-  }
+  const day = parseIsoDay(raw)
+  // The end of a period given as a day is the start of the next one: the day itself is in.
+  if (day) return startOfBakuDay(option === '--until' ? addDays(day, 1) : day)
+  if (INSTANT.test(raw) && !Number.isNaN(Date.parse(raw))) return new Date(raw)
   throw new UsageError(
     `${option} takes a day (2026-11-28, in Baku), a time with its zone (2026-11-28T09:30:00Z) or an age such as 24h or 7d, not "${raw}"`,
   )
