@@ -3,31 +3,20 @@
  * canonical string (`"5.23"`), never a float; JSON kept as text in the store is parsed; nothing
  * that lets someone act for the order (`order_token`) or idempotency bookkeeping is shown.
  */
-import { toCanonical } from '@portmanat-checkout/shared'
+import { eventData } from '../outbox/events.ts'
 import type { Delivery, Order, OrderEvent, OutboxMessage, PaymentAttempt } from '../store/types.ts'
 
-/** An order for `--json`: the fields of a webhook's `data`, plus where the buyer came from and returns to. */
-export function orderView(order: Order) {
-  return {
-    client_rrn: order.client_rrn,
-    status: order.status,
-    reason: order.reason,
-    amount: toCanonical(order.qepik),
-    title: order.title,
-    description: order.description,
-    item_id: order.item_id,
-    quantity: order.quantity,
-    reference: order.reference,
-    psp_rrn: order.psp_rrn,
-    bank_rrn: order.bank_rrn,
-    livemode: order.livemode,
-    locale: order.locale,
-    return_url: order.return_url,
-    client_ip: order.client_ip,
-    created_at: order.created_at,
-    updated_at: order.updated_at,
-  }
-}
+/**
+ * An order for `--json`: a webhook's `data` (one definition, so the two cannot drift apart), plus
+ * where the buyer came from and returns to. `livemode` stays `null` for an order older than the
+ * field: the CLI shows the ledger as it is, where an event falls back to the server's mode.
+ */
+export const orderView = (order: Order) => ({
+  ...eventData(order, false),
+  livemode: order.livemode,
+  return_url: order.return_url,
+  client_ip: order.client_ip,
+})
 
 /** JSON text from the store, parsed; left as text if it is not JSON. */
 function parsed(text: string | null): unknown {
