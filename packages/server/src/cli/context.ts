@@ -11,7 +11,7 @@ import { createLogger, type Logger } from '../logger.ts'
 import { createPspClient, type PspClient } from '../psp/client.ts'
 import { createSandboxMode } from '../sandbox-mode.ts'
 import type { Store } from '../store/types.ts'
-import { openLedgerStore } from './database.ts'
+import { type DatabaseReport, openLedgerStore } from './database.ts'
 import type { CliIo } from './io.ts'
 
 export interface CliContext {
@@ -22,8 +22,11 @@ export interface CliContext {
   config(): Config
   /** JSON log lines on stderr: warnings and errors (all of them with `LOG_LEVEL=debug`, none with `silent`). */
   logger(): Logger
-  /** The ledger, opened once (checked to exist and be migrated). */
-  store(): Promise<Store>
+  /**
+   * The ledger, opened once (checked to exist and be migrated; `inspected` is that check when the
+   * caller has already made it).
+   */
+  store(inspected?: DatabaseReport): Promise<Store>
   /** The PSP as the server asks it. */
   psp(): PspClient
   /** What the payment code takes (`recheckOrder`, the outbox), over this context's store and PSP. */
@@ -55,10 +58,10 @@ export function createContext(io: CliIo): CliContext {
       logger ??= createLogger(cliLevel(context.config().logLevel), io.stderr)
       return logger
     },
-    store() {
+    store(inspected) {
       store ??= io.openStore
         ? io.openStore(context.config())
-        : openLedgerStore(context.config().databaseUrl, io.cwd, context.logger())
+        : openLedgerStore(context.config().databaseUrl, io.cwd, context.logger(), inspected)
       return store
     },
     psp() {

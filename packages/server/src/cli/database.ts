@@ -88,11 +88,16 @@ export function notReady(report: DatabaseReport): string | null {
 
 /**
  * The store of the ledger `databaseUrl` names, after checking it exists and is migrated.
+ * @param inspected that check, when the caller has just made it (`doctor`): not made again
  * @throws {CliError} when it is missing or behind this version
  */
-export async function openLedgerStore(databaseUrl: string, cwd: string, logger: Logger): Promise<Store> {
-  const report = await inspectDatabase(databaseUrl, cwd)
-  const problem = notReady(report)
+export async function openLedgerStore(
+  databaseUrl: string,
+  cwd: string,
+  logger: Logger,
+  inspected?: DatabaseReport,
+): Promise<Store> {
+  const problem = notReady(inspected ?? (await inspectDatabase(databaseUrl, cwd)))
   if (problem) throw new CliError(problem)
   // Two connections are plenty for one command; the server keeps its own pool.
   return createStore(databaseUrlIn(databaseUrl, cwd), { logger, poolSize: 2 })

@@ -10,7 +10,7 @@ import type { Config } from '../config.ts'
 import type { PspClient } from '../psp/client.ts'
 import { redactDatabaseUrl } from '../store/database-url.ts'
 import type { Channel, OutboxMessage, Store } from '../store/types.ts'
-import { inspectDatabase, notReady } from './database.ts'
+import { type DatabaseReport, inspectDatabase, notReady } from './database.ts'
 import { clean, count, relative, time } from './format.ts'
 
 export interface CheckResult {
@@ -136,22 +136,25 @@ export async function callbackCheck(
   )
 }
 
-/** Whether the database opens, is this version's schema, and which engine it is. */
+/**
+ * Whether the database opens, is this version's schema, and which engine it is. The report of a
+ * usable one comes back, so that opening the store does not look again.
+ */
 export async function databaseCheck(
   config: Config,
   cwd: string,
-): Promise<{ result: CheckResult; usable: boolean }> {
+): Promise<{ result: CheckResult; usable?: DatabaseReport }> {
   try {
     const report = await inspectDatabase(config.databaseUrl, cwd)
     const problem = notReady(report)
-    if (problem) return { result: fail('database', problem), usable: false }
+    if (problem) return { result: fail('database', problem) }
     const engine = report.engine === 'sqlite' ? `SQLite, ${report.file}` : 'PostgreSQL'
     return {
       result: ok(
         'database',
         `${report.where} (${engine}) opens; all ${report.migrations.total} migrations applied`,
       ),
-      usable: true,
+      usable: report,
     }
   } catch (error) {
     return {
@@ -159,7 +162,6 @@ export async function databaseCheck(
         'database',
         `${redactDatabaseUrl(config.databaseUrl)}: ${clean(why(error), 200)}: check DATABASE_URL`,
       ),
-      usable: false,
     }
   }
 }

@@ -64,7 +64,7 @@ Exit code 0 when every check is ok, 1 otherwise.`,
       results.push(database.result)
       let store: Store | undefined
       if (database.usable) {
-        store = await context.store()
+        store = await context.store(database.usable)
         results.push(await outboxCheck(store, context.clock()))
       } else {
         results.push({ check: 'outbox', status: 'skip', message: 'not checked: the database is not usable' })
