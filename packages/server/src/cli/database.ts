@@ -27,7 +27,7 @@ export interface DatabaseReport {
 }
 
 /** `DATABASE_URL` with a relative SQLite path made absolute against `cwd` (as the server reads it there). */
-export function databaseUrlIn(databaseUrl: string, cwd: string): string {
+function databaseUrlIn(databaseUrl: string, cwd: string): string {
   const target = parseDatabaseUrl(databaseUrl)
   if (target.engine !== 'sqlite' || target.path === ':memory:' || isAbsolute(target.path)) return databaseUrl
   return `sqlite:${resolve(cwd, target.path)}`

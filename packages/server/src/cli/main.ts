@@ -22,7 +22,7 @@ import { webhookSecret } from './webhook-secret.ts'
 const BIN = 'portmanat-checkout'
 
 /** `serve` only reads its configuration and starts: the server's own module does the rest. */
-export const serveCommand: Command = {
+const serveCommand: Command = {
   name: 'serve',
   summary: 'run the signing server (the default)',
   usage: '',
@@ -60,7 +60,7 @@ export function version(): string {
 const usageOf = (command: Command) =>
   `usage: ${BIN} ${command.name}${command.usage ? ` ${command.usage}` : ''}`
 
-export function mainHelp(): string {
+function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length))
   return `usage: ${BIN} [command] [options]
 

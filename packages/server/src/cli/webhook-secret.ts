@@ -4,10 +4,10 @@ import type { Command } from './command.ts'
 import { EXIT, write } from './io.ts'
 
 /** Random bytes in a new secret: the Standard Webhooks libraries use 24; 32 is the key size of HMAC-SHA256. */
-export const SECRET_BYTES = 32
+const SECRET_BYTES = 32
 
 /** `whsec_` and the base64 of fresh random bytes. */
-export const newWebhookSecret = (random: (n: number) => Uint8Array) =>
+const newWebhookSecret = (random: (n: number) => Uint8Array) =>
   `whsec_${Buffer.from(random(SECRET_BYTES)).toString('base64')}`
 
 export const webhookSecret: Command = {
