@@ -50,11 +50,17 @@ export function bakuDay(at: Date): BakuDay {
 
 /** The instant a Baku day begins (00:00 Baku time). */
 export function startOfBakuDay({ year, month, day }: BakuDay): Date {
-  // Guess with the offset at UTC midnight, then correct by what Baku's clock shows then.
+  // Guess with Baku's offset at UTC midnight, then take the offset at the guess: on a day the
+  // clocks changed (until 2015) the two differ, and the second is the one midnight had.
   const utcMidnight = Date.UTC(year, month - 1, day)
-  const shown = wallClock(new Date(utcMidnight))
-  const shownMs = Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second)
-  return new Date(utcMidnight - (shownMs - utcMidnight))
+  const guess = utcMidnight - offsetMs(utcMidnight)
+  return new Date(utcMidnight - offsetMs(guess))
+}
+
+/** How far Baku's clock is ahead of UTC at `at`. */
+function offsetMs(at: number): number {
+  const shown = wallClock(new Date(at))
+  return Date.UTC(shown.year, shown.month - 1, shown.day, shown.hour, shown.minute, shown.second) - at
 }
 
 /** The day `days` after `day` (negative: before). */
