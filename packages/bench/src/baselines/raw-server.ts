@@ -17,6 +17,7 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { clientRrnFrom, signingMessage, toCanonical } from '@portmanat-checkout/shared'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import {
@@ -61,13 +62,6 @@ function openSqlite(file: string) {
   db.pragma('foreign_keys = ON')
   return db
 }
-
-const canonical = (qepik: number) => `${Math.trunc(qepik / 100)}.${String(qepik % 100).padStart(2, '0')}`
-const clientRrn = () =>
-  BigInt(`0x${randomBytes(16).toString('hex')}`)
-    .toString(36)
-    .slice(-24)
-    .padStart(24, '0')
 
 function send(
   res: ServerResponse,
@@ -117,13 +111,16 @@ const checkout = (write: Writer) => async (req: IncomingMessage, res: ServerResp
   if (typeof itemId !== 'string') return fail(res, 400, 'invalid_request')
   const item = config.catalog[itemId]
   if (!item) return fail(res, 404, 'unknown_item')
-  const client_rrn = clientRrn()
-  const amount = canonical(item.qepik)
+  // The server's own helpers: the same key shape (its minute first, so the index stays warm) and
+  // the same signing message, so the comparison measures the framework and not the key.
+  const now = new Date()
+  const client_rrn = clientRrnFrom((n) => randomBytes(n), now)
+  const amount = toCanonical(item.qepik)
   const client_ip = req.socket.remoteAddress ?? '127.0.0.1'
   const hash = createHmac('sha256', config.secret)
-    .update(`${config.serviceId}${client_rrn}${amount}`, 'utf8')
+    .update(signingMessage({ service_id: config.serviceId, client_rrn, amount }), 'utf8')
     .digest('hex')
-  const at = new Date().toISOString()
+  const at = now.toISOString()
   await write(
     checkoutWrites(
       {
@@ -223,7 +220,7 @@ if (config.sqlite?.reads) {
         client_rrn: row.client_rrn,
         status: row.status,
         reason: row.reason,
-        amount: canonical(row.qepik),
+        amount: toCanonical(row.qepik),
         title: row.title,
         updated_at: row.updated_at,
       },
