@@ -3,12 +3,12 @@
  * own data folder (SQLite file, sandbox state, catalog). Benchmarks and evidence suites talk to
  * it over HTTP only, so they keep working while its internals change.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeCatalog } from './catalog.ts'
-import { isRunning, stopChild, track, waitForExit } from './children.ts'
+import { isRunning, outputTail, startChild, stopChild, waitForExit } from './children.ts'
 import { serverCommand } from './commands.ts'
 import { freePort } from './free-port.ts'
 import { type Memory, memoryOf } from './memory.ts'
@@ -56,18 +56,6 @@ export interface ServerProcess {
   dispose(): Promise<void>
 }
 
-const OUTPUT_LIMIT = 64_000
-
-// Variables of the developer's shell that would move the child out of its sandbox or elsewhere.
-const STRIPPED =
-  /^(PORTMANAT_|PUBLIC_URL$|DATABASE_URL$|CATALOG$|ALLOWED_ORIGINS$|TRUST_PROXY$|RATE_LIMIT$|LOG_LEVEL$|MERCHANT_API_KEY$|WEBHOOK_|TELEGRAM_|SMTP_|MAIL_|DASHBOARD_|HOST$|PORT$|NODE_OPTIONS$|VITEST)/
-
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) if (!STRIPPED.test(key)) env[key] = value
-  return { ...env, ...extra }
-}
-
 /** Starts the server and resolves once `GET /healthz` answers 200. */
 export async function startServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const ownDir = options.dataDir === undefined
@@ -78,20 +66,19 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   const catalog = writeCatalog(dataDir)
   const { command, args, form } = serverCommand(options.nodeFlags)
   const startTimeoutMs = options.startTimeoutMs ?? 60_000
-  let output = ''
+  const tail = outputTail(64_000)
   let child: ChildProcess | undefined
   let lastExit: { code: number | null; signal: NodeJS.Signals | null } | undefined
 
-  const append = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT)
-  }
-
   async function start() {
     if (child && isRunning(child)) return
-    const started = spawn(command, args, {
+    await startChild({
+      name: 'server',
+      command,
+      args,
       // A temp working directory: no developer `.env` reaches the child.
       cwd: dataDir,
-      env: childEnv({
+      env: {
         PORTMANAT_MODE: 'sandbox',
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
@@ -101,35 +88,19 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
         RATE_LIMIT: 'off',
         LOG_LEVEL: options.logLevel ?? 'silent',
         ...options.env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      },
+      readyUrl: `${url}/healthz`,
+      timeoutMs: startTimeoutMs,
+      tail,
+      onSpawn: (started) => {
+        started.once('exit', (code, signal) => {
+          lastExit = { code, signal }
+        })
+        child = started
+        lastExit = undefined
+      },
     })
-    track(started)
-    started.stdout?.on('data', append)
-    started.stderr?.on('data', append)
-    started.once('exit', (code, signal) => {
-      lastExit = { code, signal }
-    })
-    child = started
-    lastExit = undefined
-    const deadline = Date.now() + startTimeoutMs
-    while (Date.now() < deadline) {
-      if (!isRunning(started)) throw new Error(`server exited during start (${describeExit()}):\n${output}`)
-      try {
-        const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) })
-        await res.arrayBuffer()
-        if (res.ok) return
-      } catch {
-        // not listening yet
-      }
-      await waitForExit(started, 100)
-    }
-    started.kill('SIGKILL')
-    throw new Error(`server did not answer ${url}/healthz within ${startTimeoutMs} ms:\n${output}`)
   }
-
-  const describeExit = () =>
-    `code ${lastExit?.code ?? child?.exitCode}, signal ${lastExit?.signal ?? child?.signalCode}`
 
   async function stop() {
     if (child) await stopChild(child)
@@ -156,7 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
     form,
     pid: () => (child && isRunning(child) ? child.pid : undefined),
     exit: () => lastExit,
-    output: () => output,
+    output: () => tail.text(),
     memory: () => (child?.pid && isRunning(child) ? memoryOf(child.pid) : undefined),
     start,
     stop,
