@@ -41,11 +41,15 @@ export interface LoadResult {
   cpuMs?: number
 }
 
-/** Runs for `seconds`, or until `amount` requests are answered when given (fresh-path loads). */
+/**
+ * Runs for `seconds`, or until `amount` requests are answered when given (fresh-path loads), but
+ * never longer than `seconds`: a run cut there counts its unanswered requests as bad.
+ */
 export async function load(spec: LoadSpec, { seconds, amount }: { seconds: number; amount?: number }) {
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   let ok = 0
+  let answered = 0
   let lastAnswer = 0
   const pid = spec.pid?.()
   const cpuBefore = pid === undefined ? undefined : cpuMsOf(pid)
@@ -73,27 +77,39 @@ export async function load(spec: LoadSpec, { seconds, amount }: { seconds: numbe
       },
     ],
   }
+  let bound: NodeJS.Timeout | undefined
+  let cut = false
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
+    // autocannon ignores the duration when given an amount: a stalled server would hold the run
+    // for ever, so the time bounds it as well.
+    if (amount !== undefined) {
+      bound = setTimeout(() => {
+        if (answered >= amount) return // done, autocannon reports at its next tick
+        cut = true
+        instance.stop()
+      }, seconds * 1000)
+    }
     instance.on('response', (_client, status, _bytes, ms) => {
       statuses[status] = (statuses[status] ?? 0) + 1
+      answered += 1
       lastAnswer = performance.now()
       if (status === spec.expect) {
         ok += 1
         latencies.push(ms)
       }
     })
-  })
+  }).finally(() => clearTimeout(bound))
   // autocannon reports at its next one-second tick, not when the last answer came: a run bounded
   // by a number of requests would otherwise count up to a second of idle time.
-  const elapsed = ((lastAnswer || performance.now()) - started) / 1000
+  const elapsed = cut ? seconds : ((lastAnswer || performance.now()) - started) / 1000
   const cpuAfter = pid === undefined ? undefined : cpuMsOf(pid)
   latencies.sort((a, b) => a - b)
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN
-  const answered = Object.values(statuses).reduce((sum, n) => sum + n, 0)
+  const unanswered = cut && amount !== undefined ? amount - answered : 0
   return {
     ok,
-    bad: answered - ok + result.errors + result.timeouts,
+    bad: answered - ok + result.errors + result.timeouts + unanswered,
     statuses,
     seconds: elapsed,
     rps: ok / elapsed,

@@ -103,8 +103,9 @@ export const callback: BenchCase = {
             expect: 303,
             connections: c,
           },
-          // A number of fresh orders bounds the run (autocannon ignores the time when given one).
-          { seconds: 600, amount: paths.length },
+          // A number of fresh orders bounds the run, sized to last about `timing.seconds`; the
+          // time bound is only there so that a stalled server cannot hold the bench.
+          { seconds: timing.seconds * 5, amount: paths.length },
         )
         if (warmup) warmRate = result.rps
         return result
@@ -128,7 +129,8 @@ export const callback: BenchCase = {
     try {
       const result = await alternate(oursSide, [rawSide], timing, {
         afterWarmup: async () => {
-          perRound = Math.max(50, Math.min(ctx.quick ? 1000 : 3000, Math.round(warmRate * timing.seconds)))
+          // Never fewer orders than connections: autocannon refuses an amount below them.
+          perRound = Math.max(c, 50, Math.min(ctx.quick ? 1000 : 3000, Math.round(warmRate * timing.seconds)))
           ctx.log(`callback: preparing ${perRound} × ${timing.rounds} orders at the sandbox…`)
           pool = await prepare(ours.url, perRound * timing.rounds)
           resetPeak(ours)
