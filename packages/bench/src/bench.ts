@@ -10,7 +10,7 @@
  *   pnpm bench -- --profile             also CPU-profile our server (node --cpu-prof) and print where time goes
  *   pnpm bench -- --rounds 5 --seconds 4 --connections 10
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -122,9 +122,10 @@ console.log('')
 console.log(memoryLine(rows))
 for (const line of notes(rows)) console.log(line)
 if (profileDir) {
-  for (const benchCase of selected) {
-    for (const file of profilesIn(join(profileDir, benchCase.name)))
-      console.log(`\n${benchCase.name}: ${formatProfile(file)}`)
+  // One folder per server profiled (startOurs): a case's own, and e.g. million-empty for its other side.
+  for (const folder of readdirSync(profileDir).sort()) {
+    for (const file of profilesIn(join(profileDir, folder)))
+      console.log(`\n${folder}: ${formatProfile(file)}`)
   }
 }
 if (failures.length > 0) {
