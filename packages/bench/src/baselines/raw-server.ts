@@ -29,6 +29,7 @@ import {
   updateSql,
   type Value,
 } from './same-writes.ts'
+import { statements } from './statements.ts'
 
 export interface RawConfig {
   port: number
@@ -146,19 +147,6 @@ const checkout = (write: Writer) => async (req: IncomingMessage, res: ServerResp
       fields: { service_id: config.serviceId, client_rrn, amount, client_ip, hash },
     },
   })
-}
-
-/** Prepared statements by SQL text, made once. */
-function statements(db: Database.Database) {
-  const cache = new Map<string, Database.Statement>()
-  return (sql: string) => {
-    let statement = cache.get(sql)
-    if (!statement) {
-      statement = db.prepare(sql)
-      cache.set(sql, statement)
-    }
-    return statement
-  }
 }
 
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => unknown

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { clientRrnFrom } from '@portmanat-checkout/shared'
 import Database from 'better-sqlite3'
 import { attemptRow, eventRow, type Insert, orderRow, sqliteInsert } from '../baselines/same-writes.ts'
+import { statements } from '../baselines/statements.ts'
 import { CATALOG } from '../harness/catalog.ts'
 import { startServer } from '../harness/server-process.ts'
 
@@ -129,17 +130,12 @@ export function seed(file: string, from: number, to: number, count = to): void {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = OFF')
-  const statements = new Map<string, Database.Statement>()
+  const prepare = statements(db)
   const batch = db.transaction((start: number, end: number) => {
     for (let i = start; i < end; i++) {
       for (const insert of seededRows(i, count)) {
         const { sql, params } = sqliteInsert(insert)
-        let statement = statements.get(sql)
-        if (!statement) {
-          statement = db.prepare(sql)
-          statements.set(sql, statement)
-        }
-        statement.run(...params)
+        prepare(sql).run(...params)
       }
     }
   })

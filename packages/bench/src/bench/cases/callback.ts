@@ -11,6 +11,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { checkoutWrites, sqliteInsert } from '../../baselines/same-writes.ts'
+import { statements } from '../../baselines/statements.ts'
 import { CATALOG } from '../../harness/catalog.ts'
 import { load } from '../../harness/load.ts'
 import { startRaw } from '../../harness/raw-process.ts'
@@ -45,6 +46,7 @@ function rawOrders(file: string, count: number): string[] {
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   const at = new Date().toISOString()
+  const prepare = statements(db)
   const paths: string[] = []
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
@@ -63,7 +65,7 @@ function rawOrders(file: string, count: number): string[] {
       )
       for (const write of writes) {
         const { sql, params } = sqliteInsert(write)
-        db.prepare(sql).run(...params)
+        prepare(sql).run(...params)
       }
       paths.push(callbackPath(`bench-${i}`, client_rrn))
     }
