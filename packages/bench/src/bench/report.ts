@@ -2,7 +2,7 @@
 import type { Row } from './context.ts'
 
 /** Peak RSS of our server under load, from the issue. */
-export const RSS_TARGET_MB = 120
+const RSS_TARGET_MB = 120
 
 /** A side with more unexpected answers than this share of its expected ones makes the row an error. */
 const BAD_SHARE = 0.005

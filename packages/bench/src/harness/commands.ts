@@ -33,7 +33,7 @@ function entryOf(name: string): string {
 }
 
 /** The folder of an installed workspace package, found through its entry point. */
-export function packageDir(name: string): string {
+function packageDir(name: string): string {
   let dir = dirname(entryOf(name))
   for (;;) {
     const manifest = join(dir, 'package.json')

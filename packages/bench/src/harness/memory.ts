@@ -27,8 +27,6 @@ export function memoryOf(pid: number): Memory | undefined {
   return { rssKb: field(status, 'VmRSS'), peakKb: field(status, 'VmHWM') }
 }
 
-export const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`
-
 let ticksPerSecond: number | undefined
 
 /** Kernel clock ticks per second (`getconf CLK_TCK`, 100 on Linux almost everywhere). */

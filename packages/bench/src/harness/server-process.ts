@@ -33,11 +33,7 @@ export interface ServerOptions {
 export interface ServerProcess {
   /** `http://127.0.0.1:PORT`. */
   readonly url: string
-  readonly port: number
   readonly dataDir: string
-  readonly databaseUrl: string
-  /** Which form of the server runs (see commands.ts). */
-  readonly form: 'dist' | 'tsx'
   /** The running child's pid, or undefined between a stop and a start. */
   pid(): number | undefined
   /** How the last child exited, while none runs. */
@@ -64,7 +60,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   const url = `http://127.0.0.1:${port}`
   const databaseUrl = options.databaseUrl ?? `sqlite:${join(dataDir, 'payments.db')}`
   const catalog = writeCatalog(dataDir)
-  const { command, args, form } = serverCommand(options.nodeFlags)
+  const { command, args } = serverCommand(options.nodeFlags)
   const startTimeoutMs = options.startTimeoutMs ?? 60_000
   const tail = outputTail(64_000)
   let child: ChildProcess | undefined
@@ -121,10 +117,7 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
 
   return {
     url,
-    port,
     dataDir,
-    databaseUrl,
-    form,
     pid: () => (child && isRunning(child) ? child.pid : undefined),
     exit: () => lastExit,
     output: () => tail.text(),

@@ -10,7 +10,7 @@ import { type BenchCase, fixedSide, peakOf, type Row, resetPeak, startOurs } fro
 import { seededCopy } from '../databases.ts'
 import { LOOKUP_ORDERS, randomPayment, recentPayment } from './reads.ts'
 
-export const MILLION = 1_000_000
+const MILLION = 1_000_000
 
 export const million: BenchCase = {
   name: 'million',

@@ -167,7 +167,7 @@ const contentType = fc.constantFrom(
   'garbage',
 )
 
-export const headerParts = (known: Known) => ({
+const headerParts = (known: Known) => ({
   'content-type': contentType,
   'content-encoding': fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'gzip, gzip', 'x-unknown'),
   'accept-encoding': fc.constantFrom('br, gzip', 'gzip', '*', 'identity;q=0', 'br;q=1.5', 'x'),
@@ -300,7 +300,7 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-export const checkoutBody = (known: Known) =>
+const checkoutBody = (known: Known) =>
   fc.record(
     {
       item: fc.oneof(
@@ -372,7 +372,7 @@ const METHODS = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('TRACE', 'PROPFIND', 'SEARCH', 'PURGE', 'M-SEARCH') },
 )
 
-export const httpRequest = (known: Known): fc.Arbitrary<HttpRequest> =>
+const httpRequest = (known: Known): fc.Arbitrary<HttpRequest> =>
   fc
     .tuple(METHODS, path(known), headers(known), body(known), fc.nat(9))
     .map(([method, path, headers, body, dice]) => {
@@ -384,7 +384,7 @@ export const httpRequest = (known: Known): fc.Arbitrary<HttpRequest> =>
     })
 
 /** Requests a client library would refuse to send: broken framing, request lines, smuggling. */
-export const rawRequest = (known: Known): fc.Arbitrary<RawRequest> => {
+const rawRequest = (known: Known): fc.Arbitrary<RawRequest> => {
   const host = new URL(known.own).host
   const line = fc.oneof(
     fc.constantFrom(

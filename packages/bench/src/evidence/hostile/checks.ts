@@ -52,7 +52,7 @@ const isApi = (path: string) => path.startsWith('/api/') && !path.startsWith('/a
  * Node adapter (400 for a request it cannot make a web `Request` of) answered before the server
  * shaped those answers too.
  */
-export function nonJsonApiError(request: HostileRequest, outcome: Outcome): string | undefined {
+function nonJsonApiError(request: HostileRequest, outcome: Outcome): string | undefined {
   if (request.kind !== 'http' || request.method === 'HEAD') return undefined
   const path = request.path.split('?')[0] ?? ''
   if (!isApi(path)) return undefined
