@@ -4,7 +4,7 @@ import { getPayment, waitForStatus } from './harness/ledger.ts'
 import { continueToBank, payWithCard, TEST_CARDS } from './harness/sandbox-pages.ts'
 import { README_SCREENSHOT_DIR, screenshot } from './harness/screenshots.ts'
 import { useE2e } from './harness/suite.ts'
-import { nextCheckout, plainText, widget } from './harness/widget.ts'
+import { holdRequests, nextCheckout, plainText, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
@@ -26,14 +26,7 @@ describe('a buyer pays with the success card', () => {
     await screenshot(payButton, 'button')
 
     // Hold the checkout answer until the loading state is on screen, so it can be photographed.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route('**/api/checkout', async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdRequests(page, '**/api/checkout')
     const checkout = nextCheckout(page)
     await payButton.click()
     await dialog.getByText('Preparing your order…').waitFor()

@@ -3,7 +3,7 @@ import { embedPage, readmeScript } from './harness/embed.ts'
 import { shopPage } from './harness/pages.ts'
 import { screenshot } from './harness/screenshots.ts'
 import { useE2e } from './harness/suite.ts'
-import { openSummary, widget } from './harness/widget.ts'
+import { holdWidgetScript, openSummary, widget } from './harness/widget.ts'
 
 const e2e = useE2e()
 
@@ -11,14 +11,7 @@ describe('the button before the script runs', () => {
   it('keeps its space: nothing below it moves when the widget arrives', async () => {
     const { page } = await e2e.buyer()
     // widget.js arrives only when the test says so.
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route('**/widget.js', async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdWidgetScript(page)
     // An async script holds back `load`, not the page's first paint.
     await page.goto(shopPage(e2e, { item: 'premium', locale: 'en', 'show-price': true }), {
       waitUntil: 'domcontentloaded',
@@ -32,14 +25,7 @@ describe('the button before the script runs', () => {
   })
   it('shows its own children (a fallback link) until the widget loads, then only the Pay button', async () => {
     const { page } = await e2e.buyer()
-    let release = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    await page.route('**/widget.js', async (route) => {
-      await held
-      await route.continue()
-    })
+    const release = await holdWidgetScript(page)
     const url = e2e.site.add({
       path: '/fallback',
       html: embedPage({ script: readmeScript(e2e.server.url), elements: [] }).replace(

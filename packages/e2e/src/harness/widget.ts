@@ -79,3 +79,22 @@ export const openSummary = async (page: Page, index = 0): Promise<Checkout> => {
 export const plainText = async (locator: Locator): Promise<string> =>
   // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the buyer reads
   (await locator.innerText()).replace(/\u00a0/g, ' ')
+
+/**
+ * Holds every request to `url` (a Playwright route pattern) until the returned function is
+ * called, so a test can look at the page while it waits.
+ */
+export const holdRequests = async (page: Page, url: string): Promise<() => void> => {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route(url, async (route) => {
+    await held
+    await route.continue()
+  })
+  return release
+}
+
+/** Holds `widget.js` until the returned function is called: the page as it is before the script runs. */
+export const holdWidgetScript = (page: Page): Promise<() => void> => holdRequests(page, '**/widget.js')
