@@ -41,6 +41,15 @@ const DRAIN_FAULT = { status: 503 }
 const SETTLE_WAIT_MS = 90_000
 /** An attempt due this long ago and still not asked means the job is not doing its work. */
 const OVERDUE_MS = 12_000
+/**
+ * Any one request of the suite: longer than a callback held by a hung /check (three attempts of
+ * 5 s and their backoff, about 16 s), so only a server that stopped answering reaches it.
+ */
+const REQUEST_TIMEOUT_MS = 20_000
+/** For the callback workers to take every order's first callback (a hung /check holds each ~16 s). */
+const FRESH_WAIT_MS = 90_000
+
+const bounded = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
 
 /** What `/_sandbox/payments` says a client would see now. */
 type Truth = 'created' | 'pending' | 'paid' | 'failed'
@@ -58,12 +67,13 @@ async function setFaults(url: string, faults: Record<string, unknown>) {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(faults),
+    ...bounded(),
   })
   expect(res.status, await res.text()).toBe(200)
 }
 
 async function truthOf(url: string, orders: Prepared[]): Promise<Map<string, Truth>> {
-  const res = await fetch(`${url}/sandbox/_sandbox/payments`)
+  const res = await fetch(`${url}/sandbox/_sandbox/payments`, bounded())
   const { payments } = (await res.json()) as { payments: { client_rrn: string; status: Truth }[] }
   const mine = new Set(orders.map((o) => o.client_rrn))
   return new Map(payments.filter((p) => mine.has(p.client_rrn)).map((p) => [p.client_rrn, p.status]))
@@ -127,7 +137,7 @@ describe('/check faults under load', () => {
           }
           if (!called.includes(order)) called.push(order)
           try {
-            const res = await fetch(order.callback, { redirect: 'manual' })
+            const res = await fetch(order.callback, { redirect: 'manual', ...bounded() })
             await res.arrayBuffer()
             count('callback', res.status)
             const said = new URL(res.headers.get('location') ?? '/', server.url).searchParams.get(
@@ -147,7 +157,7 @@ describe('/check faults under load', () => {
             continue
           }
           try {
-            const res = await fetch(`${server.url}/api/payments/${order.client_rrn}`)
+            const res = await fetch(`${server.url}/api/payments/${order.client_rrn}`, bounded())
             await res.arrayBuffer()
             count('poll', res.status)
           } catch (error) {
@@ -165,7 +175,16 @@ describe('/check faults under load', () => {
       }
       // Every order's buyer comes back at least once while /check fails; then the load stops and
       // what is in flight finishes, still failing.
-      while (fresh.length > 0) await sleep(50)
+      const freshDeadline = Date.now() + FRESH_WAIT_MS
+      while (fresh.length > 0) {
+        if (Date.now() > freshDeadline) {
+          stopped = true
+          throw new Error(
+            `${fresh.length} of ${orders.length} orders' buyers never came back within ${FRESH_WAIT_MS / 1000} s of the faults: the callbacks hang (so far ${JSON.stringify(statuses)})`,
+          )
+        }
+        await sleep(50)
+      }
       await setFaults(server.url, DRAIN_FAULT)
       stopped = true
       await Promise.all([...callbacks, ...polls])
@@ -194,7 +213,9 @@ describe('/check faults under load', () => {
       expect(Object.keys(statuses).filter((k) => k.includes('error'))).toEqual([])
       expect(bad).toEqual([])
 
-      await fetch(`${server.url}/sandbox/_sandbox/faults`, { method: 'DELETE' }).then((r) => r.arrayBuffer())
+      await fetch(`${server.url}/sandbox/_sandbox/faults`, { method: 'DELETE', ...bounded() }).then((r) =>
+        r.arrayBuffer(),
+      )
       const cleared = Date.now()
       // The PSP settles what is still pending at the bank: half paid, half declined.
       const pending = orders.filter((o) => during.get(o.client_rrn) === 'pending')
@@ -203,6 +224,7 @@ describe('/check faults under load', () => {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ psp_rrn: order.psp_rrn, outcome: i % 2 ? 'failed' : 'paid' }),
+          ...bounded(),
         })
         await res.arrayBuffer()
       }
