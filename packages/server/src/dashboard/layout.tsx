@@ -5,7 +5,7 @@
  */
 import { type FailureReason, formatMoney, LOCALES, type OrderStatus } from '@portmanat-checkout/shared'
 import type { Child } from 'hono/jsx'
-import { Document } from '../pages/document.tsx'
+import { Document, languageHref } from '../pages/document.tsx'
 import type { Order as StoredOrder } from '../store/types.ts'
 import { formatBakuTime } from './baku-time.ts'
 import { DASHBOARD_STRINGS, type DashboardStrings } from './i18n.ts'
@@ -23,13 +23,6 @@ export interface View {
 /** The hidden field every dashboard form carries. */
 export const CsrfField = ({ token }: { token: string | null }) =>
   token ? <input type="hidden" name="csrf" value={token} /> : null
-
-/** The same page in another language: its URL with `lang=` (the server remembers it and drops it). */
-export function languageHref(url: URL, lang: string): string {
-  const next = new URL(url)
-  next.searchParams.set('lang', lang)
-  return `${next.pathname}${next.search}`
-}
 
 const LanguageSwitcher = ({ view }: { view: View }) => (
   <nav class="dash-lang" aria-label={view.s.language}>

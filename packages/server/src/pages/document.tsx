@@ -19,6 +19,17 @@ export interface DocumentProps {
   children?: Child
 }
 
+/**
+ * The same page in another language: its path and query with `lang=` set, every other parameter
+ * kept (the result page's `portmanat_status`, the orders list's filter). `page` is a URL or a
+ * path with its query.
+ */
+export function languageHref(page: URL | string, lang: string): string {
+  const url = new URL(page, 'http://page.invalid')
+  url.searchParams.set('lang', lang)
+  return `${url.pathname}${url.search}`
+}
+
 export const Document = ({ lang, title, head, bodyClass, children }: DocumentProps) => (
   <html lang={lang}>
     <head>

@@ -6,7 +6,7 @@
  */
 import { formatMoney, LOCALES, type Locale } from '@portmanat-checkout/shared'
 import type { Child } from 'hono/jsx'
-import { Document } from '../pages/document.tsx'
+import { Document, languageHref } from '../pages/document.tsx'
 import { STRINGS } from '../pages/i18n.ts'
 import type { Order } from '../store/types.ts'
 import { PAY_STRINGS } from './i18n.ts'
@@ -18,7 +18,7 @@ export interface FrameProps {
   lang: Locale
   title: string
   sandbox: boolean
-  /** The page's own path, for the language links; none on pages that must not be reloaded. */
+  /** The page's own path and query, for the language links; none on pages that must not be reloaded. */
   path?: string
   head?: Child
   tone?: 'paid' | 'pending' | 'failed' | 'neutral'
@@ -55,7 +55,7 @@ export const PayFrame = ({ lang, title, sandbox, path, head, tone, children }: F
                 {LOCALES.map((other) => (
                   <li>
                     <a
-                      href={`${path}?lang=${other}`}
+                      href={languageHref(path, other)}
                       lang={other}
                       hreflang={other}
                       aria-current={other === lang ? 'true' : undefined}
