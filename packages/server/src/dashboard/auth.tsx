@@ -8,6 +8,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { rateLimiter } from 'hono-rate-limiter'
+import { RANDOM_ID } from '../hmac.ts'
 import { clientIp } from '../http/client-ip.ts'
 import { formFields } from '../http/form-fields.ts'
 import { foreignRequest } from '../http/same-origin.ts'
@@ -42,8 +43,6 @@ export interface LoginLimit {
   windowMs?: number
 }
 
-const NONCE = /^[A-Za-z0-9_-]{22}$/
-
 function loginPage(
   c: Context,
   d: Dashboard,
@@ -56,7 +55,7 @@ function loginPage(
   headers: Record<string, string> = {},
 ) {
   const existing = getCookie(c, LOGIN_COOKIE)
-  const nonce = existing && NONCE.test(existing) ? existing : loginNonce(d.s.random)
+  const nonce = existing && RANDOM_ID.test(existing) ? existing : loginNonce(d.s.random)
   setCookie(c, LOGIN_COOKIE, nonce, cookieOptions(d, LOGIN_FORM_TTL_MS / 1000))
   const view = viewOf(c, d, null)
   const formToken = loginFormToken(d.keys, nonce, d.s.clock())

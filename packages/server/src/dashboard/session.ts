@@ -10,7 +10,7 @@
  * kept in the store (`revoked_sessions`) until it would have expired ({@link SESSION_TTL_MS}), so
  * a copy of the cookie stops working too.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { deriveKey, mac, RANDOM_ID, randomId, sameMac } from '../hmac.ts'
 import type { Secret } from '../secret.ts'
 
 /** How long a session lasts from the login (absolute, not renewed): a working day. */
@@ -25,8 +25,7 @@ export interface SessionKeys {
   login: Buffer
 }
 
-const derive = (password: Secret, purpose: string) =>
-  Buffer.from(hkdfSync('sha256', password.reveal(), 'portmanat-checkout', `dashboard ${purpose} v1`, 32))
+const derive = (password: Secret, purpose: string) => deriveKey(password, `dashboard ${purpose} v1`)
 
 /** The keys of the dashboard, each for one purpose. */
 export const sessionKeys = (password: Secret): SessionKeys => ({
@@ -35,15 +34,6 @@ export const sessionKeys = (password: Secret): SessionKeys => ({
   login: derive(password, 'login form'),
 })
 
-const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('base64url')
-
-/** Constant-time comparison of two MACs (strings of any length). */
-export function sameMac(given: string, expected: string): boolean {
-  const a = Buffer.from(given)
-  const b = Buffer.from(expected)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 export interface Session {
   /** 128 random bits, base64url. */
   sid: string
@@ -51,11 +41,9 @@ export interface Session {
   expires: number
 }
 
-const SID = /^[A-Za-z0-9_-]{22}$/
-
 /** A new session's cookie value. */
 export function issueSession(keys: SessionKeys, random: (n: number) => Uint8Array, now: Date): string {
-  const sid = Buffer.from(random(16)).toString('base64url')
+  const sid = randomId(random)
   const body = `v1.${sid}.${now.getTime() + SESSION_TTL_MS}`
   return `${body}.${mac(keys.session, body)}`
 }
@@ -66,7 +54,7 @@ export function readSession(keys: SessionKeys, value: string | undefined, now: D
   const parts = value.split('.')
   if (parts.length !== 4) return null
   const [version, sid = '', expires = '', given = ''] = parts
-  if (version !== 'v1' || !SID.test(sid) || !/^\d{1,15}$/.test(expires)) return null
+  if (version !== 'v1' || !RANDOM_ID.test(sid) || !/^\d{1,15}$/.test(expires)) return null
   if (!sameMac(given, mac(keys.session, `v1.${sid}.${expires}`))) return null
   const until = Number(expires)
   if (until <= now.getTime()) return null
@@ -91,11 +79,11 @@ export function loginFormToken(keys: SessionKeys, nonce: string, now: Date): str
 }
 
 export function validLoginForm(keys: SessionKeys, nonce: string | undefined, given: unknown, now: Date) {
-  if (!nonce || !SID.test(nonce) || typeof given !== 'string') return false
+  if (!nonce || !RANDOM_ID.test(nonce) || typeof given !== 'string') return false
   const match = /^(\d{1,15})\.([A-Za-z0-9_-]{43})$/.exec(given)
   if (!match?.[1] || !match[2]) return false
   return Number(match[1]) > now.getTime() && sameMac(match[2], mac(keys.login, `login.${nonce}.${match[1]}`))
 }
 
 /** A fresh nonce for the login form's cookie. */
-export const loginNonce = (random: (n: number) => Uint8Array) => Buffer.from(random(16)).toString('base64url')
+export const loginNonce = randomId

@@ -5,7 +5,7 @@
  * form came from our page (another site cannot make one), bounds how long a page stays payable,
  * and its nonce makes a double submit one order instead of two.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { deriveKey, mac, randomId, sameMac } from '../hmac.ts'
 import type { Secret } from '../secret.ts'
 
 /** How long a payment page's form stays valid. */
@@ -15,10 +15,7 @@ export type PayTarget = { item: string } | { orderToken: string }
 
 const what = (target: PayTarget) => ('item' in target ? `item:${target.item}` : `order:${target.orderToken}`)
 
-export const payFormKey = (secret: Secret): Buffer =>
-  Buffer.from(hkdfSync('sha256', secret.reveal(), 'portmanat-checkout', 'hosted pay form v1', 32))
-
-const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest('base64url')
+export const payFormKey = (secret: Secret): Buffer => deriveKey(secret, 'hosted pay form v1')
 
 export function issuePayForm(
   key: Buffer,
@@ -27,7 +24,7 @@ export function issuePayForm(
   now: Date,
 ): string {
   const expires = now.getTime() + PAY_FORM_TTL_MS
-  const nonce = Buffer.from(random(16)).toString('base64url')
+  const nonce = randomId(random)
   return `${expires}.${nonce}.${mac(key, `pay.${what(target)}.${expires}.${nonce}`)}`
 }
 
@@ -38,8 +35,8 @@ export function checkPayForm(key: Buffer, target: PayTarget, token: unknown, now
   const match = /^(\d{1,15})\.([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(token)
   const [, expires = '', nonce = '', given = ''] = match ?? []
   if (!match) return { ok: false, why: 'invalid' }
-  const expected = Buffer.from(mac(key, `pay.${what(target)}.${expires}.${nonce}`))
-  if (!timingSafeEqual(Buffer.from(given), expected)) return { ok: false, why: 'invalid' }
+  if (!sameMac(given, mac(key, `pay.${what(target)}.${expires}.${nonce}`)))
+    return { ok: false, why: 'invalid' }
   if (Number(expires) <= now.getTime()) return { ok: false, why: 'expired' }
   return { ok: true, nonce }
 }
