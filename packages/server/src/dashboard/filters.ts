@@ -30,16 +30,42 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 /** What a reference looks like: printable, no spaces inside (client_rrn, psp_rrn, the merchant's own). */
 const SEARCH = /^[\x21-\x7e]{1,200}$/
 
-export function encodeCursor(cursor: OrderCursor): string {
-  return Buffer.from(`${cursor.created_at}~${cursor.client_rrn}`).toString('base64url')
+/**
+ * A keyset cursor: the last row's `created_at` and its key (an order's `client_rrn`, a message's
+ * id), as the orders list and the dead deliveries page page by them.
+ */
+export interface Keyset {
+  created_at: string
+  key: string
 }
 
-export function decodeCursor(value: string | undefined): OrderCursor | undefined {
-  if (!value || value.length > 100 || !/^[A-Za-z0-9_-]+$/.test(value)) return undefined
-  const [created_at = '', client_rrn = '', ...rest] = Buffer.from(value, 'base64url').toString().split('~')
-  return rest.length === 0 && ISO_INSTANT.test(created_at) && isClientRrn(client_rrn)
-    ? { created_at, client_rrn }
-    : undefined
+/** A cursor for a link: `{created_at}~{key}` in base64url. */
+export function encodeCursor({ created_at, key }: Keyset): string {
+  return Buffer.from(`${created_at}~${key}`).toString('base64url')
+}
+
+/** The cursor a query value carries, if it is one and `valid` accepts its two parts. */
+export function decodeCursor(
+  value: string | undefined,
+  valid: (cursor: Keyset) => boolean,
+): Keyset | undefined {
+  if (!value || value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) return undefined
+  const [created_at = '', key = '', ...rest] = Buffer.from(value, 'base64url').toString().split('~')
+  const cursor = { created_at, key }
+  return rest.length === 0 && valid(cursor) ? cursor : undefined
+}
+
+const orderKeyset = (cursor: OrderCursor): Keyset => ({
+  created_at: cursor.created_at,
+  key: cursor.client_rrn,
+})
+
+function decodeOrderCursor(value: string | undefined): OrderCursor | undefined {
+  const cursor = decodeCursor(
+    value,
+    ({ created_at, key }) => ISO_INSTANT.test(created_at) && isClientRrn(key),
+  )
+  return cursor ? { created_at: cursor.created_at, client_rrn: cursor.key } : undefined
 }
 
 const isStatus = (value: string): value is OrderStatus =>
@@ -67,7 +93,7 @@ export function readListQuery(query: (name: string) => string | undefined): List
 
   const cursor = (name: string) => {
     const raw = query(name)
-    const parsed = decodeCursor(raw)
+    const parsed = decodeOrderCursor(raw)
     if (raw && !parsed) invalid = true
     return parsed
   }
@@ -100,8 +126,8 @@ export function listHref(
   if (form.from) params.set('from', form.from)
   if (form.to) params.set('to', form.to)
   if (form.q) params.set('q', form.q)
-  if (cursor && 'after' in cursor) params.set('after', encodeCursor(cursor.after))
-  if (cursor && 'before' in cursor) params.set('before', encodeCursor(cursor.before))
+  if (cursor && 'after' in cursor) params.set('after', encodeCursor(orderKeyset(cursor.after)))
+  if (cursor && 'before' in cursor) params.set('before', encodeCursor(orderKeyset(cursor.before)))
   const text = params.toString()
   return text ? `${path}?${text}` : path
 }

@@ -21,13 +21,16 @@ import { bakuDay, currentPeriods, isoDay } from './baku-time.ts'
 import { dashboardOf, rememberLocale, sessionOf, viewOf } from './context.ts'
 import { csvStream } from './csv.ts'
 import { DeadPage } from './dead-page.tsx'
-import { readListQuery } from './filters.ts'
+import { decodeCursor, encodeCursor, readListQuery } from './filters.ts'
 import { type LinkField, LinkPage } from './link-page.tsx'
 import { OrderPage } from './order-page.tsx'
 import { OrdersPage } from './orders-page.tsx'
 
 /** Orders on one page of the list. */
 export const PAGE_SIZE = 50
+
+const MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/
+const MESSAGE_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/
 
 export interface DashboardOptions {
   login?: LoginLimit
@@ -170,7 +173,7 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
   app.post('/orders/:client_rrn/messages/:id/resend', async (c) => {
     const rrn = c.req.param('client_rrn')
     const id = c.req.param('id')
-    const message = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await store.getMessage(id) : undefined
+    const message = MESSAGE_ID.test(id) ? await store.getMessage(id) : undefined
     if (!message || message.client_rrn !== rrn) return notFound(c)
     await store.requeueMessage(id, clock())
     s.wakeOutbox()
@@ -188,7 +191,11 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
   })
 
   app.get('/deliveries', async (c) => {
-    const before = decodeMessageCursor(c.req.query('before'))
+    const cursor = decodeCursor(
+      c.req.query('before'),
+      ({ created_at, key }) => MESSAGE_INSTANT.test(created_at) && MESSAGE_ID.test(key),
+    )
+    const before = cursor ? { created_at: cursor.created_at, id: cursor.key } : undefined
     const rows = await store.listMessages({
       status: 'dead',
       limit: PAGE_SIZE + 1,
@@ -196,7 +203,8 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
     })
     const messages = rows.slice(0, PAGE_SIZE)
     const last = messages.at(-1)
-    const older = rows.length > PAGE_SIZE && last ? encodeMessageCursor(last) : null
+    const older =
+      rows.length > PAGE_SIZE && last ? encodeCursor({ created_at: last.created_at, key: last.id }) : null
     const page = view(c)
     return render(
       c,
@@ -251,18 +259,4 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
   })
 
   return app
-}
-
-function encodeMessageCursor(message: { created_at: string; id: string }): string {
-  return Buffer.from(`${message.created_at}~${message.id}`).toString('base64url')
-}
-
-function decodeMessageCursor(value: string | undefined): { created_at: string; id: string } | undefined {
-  if (!value || value.length > 200 || !/^[A-Za-z0-9_-]+$/.test(value)) return undefined
-  const [created_at = '', id = '', ...rest] = Buffer.from(value, 'base64url').toString().split('~')
-  return rest.length === 0 &&
-    /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(created_at) &&
-    /^[A-Za-z0-9_-]{1,64}$/.test(id)
-    ? { created_at, id }
-    : undefined
 }
