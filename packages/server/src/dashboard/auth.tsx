@@ -18,11 +18,11 @@ import {
   COOKIE_PATH,
   cookieOptions,
   type Dashboard,
+  type DashboardEnv,
   LOGIN_COOKIE,
   liveSessionOf,
   SESSION_COOKIE,
   safeNext,
-  sessionOf,
   viewOf,
 } from './context.ts'
 import { ForbiddenPage, LoginPage } from './login-page.tsx'
@@ -69,7 +69,11 @@ function loginPage(
 }
 
 /** Mounts `GET|POST /login` and `POST /logout` on the dashboard's app. */
-export function authRoutes(app: Hono, d: Dashboard, { limit = 5, windowMs = 15 * 60_000 }: LoginLimit = {}) {
+export function authRoutes(
+  app: Hono<DashboardEnv>,
+  d: Dashboard,
+  { limit = 5, windowMs = 15 * 60_000 }: LoginLimit = {},
+) {
   const { s } = d
   const ipOf = (c: Context) => clientIp(c, s.remoteAddress, s.config.trustProxy) ?? 'unknown'
 
@@ -139,9 +143,13 @@ export function authRoutes(app: Hono, d: Dashboard, { limit = 5, windowMs = 15 *
 
 /** Every request past this needs a session; without one, the sign-in page (then back here). */
 export const requireSession =
-  (d: Dashboard): MiddlewareHandler =>
+  (d: Dashboard): MiddlewareHandler<DashboardEnv> =>
   async (c, next) => {
-    if (await liveSessionOf(c, d)) return next()
+    const session = await liveSessionOf(c, d)
+    if (session) {
+      c.set('session', session)
+      return next()
+    }
     const url = new URL(c.req.url)
     const back = c.req.method === 'GET' ? safeNext(`${url.pathname}${url.search}`) : '/dashboard'
     const target =
@@ -151,13 +159,13 @@ export const requireSession =
 
 /** Every form post must carry the session's token and come from one of our own pages. */
 export const requireCsrf =
-  (d: Dashboard): MiddlewareHandler =>
+  (d: Dashboard): MiddlewareHandler<DashboardEnv> =>
   async (c, next) => {
     if (c.req.method !== 'POST') return next()
-    const session = sessionOf(c, d)
+    const session = c.get('session')
     const body = await formFields(c)
     const foreign = foreignRequest(c, d.origins)
-    if (session && !foreign && validCsrf(d.keys, session, body.csrf)) return next()
+    if (!foreign && validCsrf(d.keys, session, body.csrf)) return next()
     d.s.logger.warn(
       { event: 'dashboard.csrf_refused', path: c.req.path, why: foreign ?? 'csrf token' },
       'dashboard form refused',
@@ -169,10 +177,10 @@ export const requireCsrf =
  * `POST /logout`: the session is remembered as ended until it would have expired (so a copy of
  * its cookie no longer works, on any instance), and the cookie is cleared.
  */
-export function logoutRoute(app: Hono, d: Dashboard) {
+export function logoutRoute(app: Hono<DashboardEnv>, d: Dashboard) {
   app.post('/logout', async (c) => {
-    const session = sessionOf(c, d)
-    if (session) await d.s.store.revokeSession(session.sid, new Date(session.expires), d.s.clock())
+    const session = c.get('session')
+    await d.s.store.revokeSession(session.sid, new Date(session.expires), d.s.clock())
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH, secure: d.secure })
     d.s.logger.info({ event: 'dashboard.logout' }, 'dashboard sign-out')
     return c.redirect('/dashboard/login?bye=1', 303)

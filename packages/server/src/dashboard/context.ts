@@ -29,6 +29,14 @@ export interface Dashboard {
   secure: boolean
 }
 
+/**
+ * The dashboard app's context: past `requireSession`, the request's live session (checked once
+ * per request, revocation included) for the guards and pages after it.
+ */
+export interface DashboardEnv {
+  Variables: { session: Session }
+}
+
 export function dashboardOf(s: Services, password: Secret): Dashboard {
   return {
     s,

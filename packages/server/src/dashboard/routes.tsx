@@ -18,7 +18,7 @@ import { recheckOrder } from '../payments/recheck-order.ts'
 import type { Secret } from '../secret.ts'
 import { authRoutes, type LoginLimit, logoutRoute, requireCsrf, requireSession } from './auth.tsx'
 import { bakuDay, currentPeriods, isoDay } from './baku-time.ts'
-import { dashboardOf, rememberLocale, sessionOf, viewOf } from './context.ts'
+import { type DashboardEnv, dashboardOf, rememberLocale, viewOf } from './context.ts'
 import { csvStream } from './csv.ts'
 import { DeadPage } from './dead-page.tsx'
 import { decodeCursor, encodeCursor, readListQuery } from './filters.ts'
@@ -36,10 +36,14 @@ export interface DashboardOptions {
   login?: LoginLimit
 }
 
-export function dashboardRoutes(s: Services, password: Secret, options: DashboardOptions = {}): Hono {
+export function dashboardRoutes(
+  s: Services,
+  password: Secret,
+  options: DashboardOptions = {},
+): Hono<DashboardEnv> {
   const { config, store, clock, logger } = s
   const d = dashboardOf(s, password)
-  const app = new Hono()
+  const app = new Hono<DashboardEnv>()
 
   app.use('*', async (c, next) => {
     await next()
@@ -65,7 +69,7 @@ export function dashboardRoutes(s: Services, password: Secret, options: Dashboar
 
   const render = (c: Context, page: Parameters<typeof sendDocument>[2], status: 200 | 400 | 404 = 200) =>
     sendDocument(c, config.pspUrl, page, status)
-  const view = (c: Context) => viewOf(c, d, sessionOf(c, d))
+  const view = (c: Context<DashboardEnv>) => viewOf(c, d, c.get('session'))
 
   app.get('/', async (c) => {
     const query = readListQuery((name) => c.req.query(name))
