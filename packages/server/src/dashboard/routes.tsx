@@ -16,14 +16,16 @@ import { sendDocument } from '../pages/document.tsx'
 import { createMerchantOrder, MerchantOrderInput, payUrl } from '../payments/create-order.ts'
 import { recheckOrder } from '../payments/recheck-order.ts'
 import type { Secret } from '../secret.ts'
+import type { Order } from '../store/types.ts'
 import { authRoutes, type LoginLimit, logoutRoute, requireCsrf, requireSession } from './auth.tsx'
 import { bakuDay, currentPeriods, isoDay } from './baku-time.ts'
 import { type DashboardEnv, dashboardOf, rememberLocale, viewOf } from './context.ts'
 import { csvStream } from './csv.ts'
 import { DeadPage } from './dead-page.tsx'
 import { decodeCursor, encodeCursor, readListQuery } from './filters.ts'
+import type { DashboardStrings } from './i18n.ts'
 import { type LinkField, LinkPage } from './link-page.tsx'
-import { OrderPage } from './order-page.tsx'
+import { OrderPage, type OrderPageProps } from './order-page.tsx'
 import { OrdersPage } from './orders-page.tsx'
 
 /** Orders on one page of the list. */
@@ -31,6 +33,24 @@ export const PAGE_SIZE = 50
 
 const MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/
 const MESSAGE_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/
+
+/** The line an order's page shows after an action, by the `done=` its redirect carries. */
+const FLASHES = new Map<
+  string,
+  (s: DashboardStrings, order: Order, asked: number) => OrderPageProps['flash']
+>([
+  ['link', (s) => ({ text: s.payLinkCreated, tone: 'ok' })],
+  ['resent', (s) => ({ text: s.resent, tone: 'ok' })],
+  [
+    'rechecked',
+    (s, order, asked) =>
+      Number.isInteger(asked) && asked > 0
+        ? { text: s.rechecked(asked, s.statuses[order.status]), tone: 'ok' }
+        : null,
+  ],
+  ['nothing', (s) => ({ text: s.nothingToRecheck, tone: 'warn' })],
+  ['recheck_failed', (s) => ({ text: s.recheckFailed, tone: 'warn' })],
+])
 
 export interface DashboardOptions {
   login?: LoginLimit
@@ -101,9 +121,7 @@ export function dashboardRoutes(
   })
 
   app.get('/orders.csv', (c) => {
-    const { filter } = readListQuery((name) =>
-      name === 'after' || name === 'before' ? undefined : c.req.query(name),
-    )
+    const { filter } = readListQuery((name) => c.req.query(name))
     logger.info({ event: 'dashboard.export', filter }, 'orders exported as CSV')
     return c.body(csvStream(store.exportOrders(filter)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
@@ -127,20 +145,8 @@ export function dashboardRoutes(
       messages.map(async (message) => ({ message, deliveries: await store.deliveries(message.id) })),
     )
     const page = view(c)
-    const done = c.req.query('done')
     const asked = Number(c.req.query('asked') ?? 0)
-    const flash =
-      done === 'link'
-        ? { text: page.s.payLinkCreated, tone: 'ok' as const }
-        : done === 'resent'
-          ? { text: page.s.resent, tone: 'ok' as const }
-          : done === 'rechecked' && Number.isInteger(asked) && asked > 0
-            ? { text: page.s.rechecked(asked, page.s.statuses[order.status]), tone: 'ok' as const }
-            : done === 'nothing'
-              ? { text: page.s.nothingToRecheck, tone: 'warn' as const }
-              : done === 'recheck_failed'
-                ? { text: page.s.recheckFailed, tone: 'warn' as const }
-                : null
+    const flash = FLASHES.get(c.req.query('done') ?? '')?.(page.s, order, asked) ?? null
     return render(
       c,
       <OrderPage

@@ -14,6 +14,8 @@ import { PAY_STRINGS } from './i18n.ts'
 /** The script that sends the PSP form when scripts run (a file: the CSP allows no inline script). */
 export const PAY_SCRIPT_PATH = '/assets/pay-redirect.js'
 
+type Tone = 'paid' | 'pending' | 'failed' | 'neutral'
+
 export interface FrameProps {
   lang: Locale
   title: string
@@ -21,7 +23,7 @@ export interface FrameProps {
   /** The page's own path and query, for the language links; none on pages that must not be reloaded. */
   path?: string
   head?: Child
-  tone?: 'paid' | 'pending' | 'failed' | 'neutral'
+  tone?: Tone
   children?: Child
 }
 
@@ -175,18 +177,27 @@ export interface ResultPageProps {
   retry: string | null
 }
 
+/** What the result page says for each outcome, and its tone. */
+const RESULTS: Record<ResultKind, (lang: Locale) => { title: string; text: string; tone: Tone }> = {
+  paid: (lang) => ({ title: STRINGS[lang].paidTitle, text: STRINGS[lang].paidText, tone: 'paid' }),
+  pending: (lang) => ({
+    title: STRINGS[lang].pendingTitle,
+    text: STRINGS[lang].pendingText,
+    tone: 'pending',
+  }),
+  failed: (lang) => ({ title: STRINGS[lang].failedTitle, text: STRINGS[lang].failedText, tone: 'failed' }),
+  not_completed: (lang) => ({
+    title: PAY_STRINGS[lang].notCompletedTitle,
+    text: PAY_STRINGS[lang].notCompletedText,
+    tone: 'failed',
+  }),
+}
+
 /** Where the buyer returns: paid, failed, not completed, or pending (refreshing itself, no script needed). */
 export const ResultPage = ({ lang, sandbox, order, kind, path, retry }: ResultPageProps) => {
   const strings = STRINGS[lang]
   const ps = PAY_STRINGS[lang]
-  const [title, text, tone] =
-    kind === 'paid'
-      ? [strings.paidTitle, strings.paidText, 'paid' as const]
-      : kind === 'pending'
-        ? [strings.pendingTitle, strings.pendingText, 'pending' as const]
-        : kind === 'failed'
-          ? [strings.failedTitle, strings.failedText, 'failed' as const]
-          : [ps.notCompletedTitle, ps.notCompletedText, 'failed' as const]
+  const { title, text, tone } = RESULTS[kind](lang)
   return (
     <PayFrame
       lang={lang}
