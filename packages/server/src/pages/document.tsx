@@ -7,7 +7,7 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { pageCsp, STYLESHEET_PATH } from './layout.ts'
+import { pageHeaders, STYLESHEET_PATH } from './layout.ts'
 
 export interface DocumentProps {
   lang: string
@@ -52,8 +52,7 @@ export async function sendDocument(
   status: ContentfulStatusCode = 200,
   headers: Record<string, string> = {},
 ) {
-  c.header('Content-Security-Policy', pageCsp(pspUrl))
-  c.header('Cache-Control', 'no-store')
+  pageHeaders(c, pspUrl)
   for (const [name, value] of Object.entries(headers)) c.header(name, value)
   return c.html(`<!doctype html>\n${String(await page)}`, status)
 }

@@ -11,7 +11,7 @@ import type { HtmlEscapedString } from 'hono/utils/html'
 export const STYLESHEET_PATH = '/assets/portmanat.css'
 
 /** The CSP of our pages; `pspUrl` is where checkout forms post. */
-export function pageCsp(pspUrl: string): string {
+function buildCsp(pspUrl: string): string {
   const psp = new URL(pspUrl).origin
   return [
     "default-src 'self'",
@@ -24,6 +24,20 @@ export function pageCsp(pspUrl: string): string {
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ')
+}
+
+// A server has one PSP URL: the policy is built on its first page, not parsed again for each.
+let lastCsp = { pspUrl: '', csp: '' }
+
+const pageCsp = (pspUrl: string): string => {
+  if (lastCsp.pspUrl !== pspUrl) lastCsp = { pspUrl, csp: buildCsp(pspUrl) }
+  return lastCsp.csp
+}
+
+/** The headers of every page we render: the page CSP, and no caching (pages show live state). */
+export function pageHeaders(c: Context, pspUrl: string): void {
+  c.header('Content-Security-Policy', pageCsp(pspUrl))
+  c.header('Cache-Control', 'no-store')
 }
 
 export interface PageOptions {
@@ -57,7 +71,6 @@ export async function sendPage(
   page: ReturnType<typeof layout>,
   status: 200 | 400 | 404 | 413 | 429 | 503 = 200,
 ) {
-  c.header('Content-Security-Policy', pageCsp(pspUrl))
-  c.header('Cache-Control', 'no-store')
+  pageHeaders(c, pspUrl)
   return c.html(await page, status)
 }
