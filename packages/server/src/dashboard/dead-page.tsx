@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 /** Dead deliveries: messages the outbox gave up on after about three days, newest first, with Resend. */
 import type { OutboxMessage } from '../store/types.ts'
-import { DashboardLayout, Flash, Time, type View } from './layout.tsx'
+import { Cell, DashboardLayout, Flash, Time, type View } from './layout.tsx'
 import { ResendForm } from './order-page.tsx'
 
 export interface DeadPageProps {
@@ -41,41 +41,31 @@ export const DeadPage = ({ view, messages, older, flash }: DeadPageProps) => {
           <tbody>
             {messages.map((message) => (
               <tr class="is-dead">
-                <th scope="row" data-label={s.order}>
-                  <span class="cell">
-                    <a class="mono" href={`/dashboard/orders/${message.client_rrn}#deliveries`}>
-                      {message.client_rrn}
-                    </a>
-                  </span>
-                </th>
-                <td data-label={s.channel}>
-                  <span class="cell">{s.channels[message.channel]}</span>
-                </td>
-                <td data-label={s.event}>
-                  <span class="cell">
-                    <code>{message.type}</code>
-                  </span>
-                </td>
-                <td data-label={s.tries} class="num">
-                  <span class="cell">{message.attempts}</span>
-                </td>
-                <td data-label={s.error} class="detail">
-                  <span class="cell">
-                    {message.last_error ? (
-                      <code class="line">
-                        {message.last_status_code ? `${message.last_status_code} · ` : ''}
-                        {message.last_error}
-                      </code>
-                    ) : (
-                      '—'
-                    )}
-                  </span>
-                </td>
-                <td data-label={s.created}>
-                  <span class="cell">
-                    <Time s={s} iso={message.created_at} />
-                  </span>
-                </td>
+                <Cell row label={s.order}>
+                  <a class="mono" href={`/dashboard/orders/${message.client_rrn}#deliveries`}>
+                    {message.client_rrn}
+                  </a>
+                </Cell>
+                <Cell label={s.channel}>{s.channels[message.channel]}</Cell>
+                <Cell label={s.event}>
+                  <code>{message.type}</code>
+                </Cell>
+                <Cell label={s.tries} class="num">
+                  {message.attempts}
+                </Cell>
+                <Cell label={s.error} class="detail">
+                  {message.last_error ? (
+                    <code class="line">
+                      {message.last_status_code ? `${message.last_status_code} · ` : ''}
+                      {message.last_error}
+                    </code>
+                  ) : (
+                    '—'
+                  )}
+                </Cell>
+                <Cell label={s.created}>
+                  <Time s={s} iso={message.created_at} />
+                </Cell>
                 <td>
                   <ResendForm view={view} message={message} back="dead" />
                 </td>

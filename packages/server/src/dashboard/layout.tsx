@@ -128,6 +128,29 @@ export const Money = ({ s, qepik }: { s: DashboardStrings; qepik: number }) => (
 export const Time = ({ s, iso }: { s: DashboardStrings; iso: string | null }) =>
   iso ? <time datetime={iso}>{formatBakuTime(iso, s.lang)}</time> : <span class="muted-text">—</span>
 
+export interface CellProps {
+  /** The column's name, shown beside the value when the table stacks on a narrow screen. */
+  label: string
+  class?: string
+  /** The row's header cell (`<th scope="row">`) rather than a `<td>`. */
+  row?: boolean
+  children?: Child
+}
+
+/** A table cell as the stacked 320 px layout needs it: `data-label` and an inner `.cell` (style.css). */
+export const Cell = ({ label, class: className, row = false, children }: CellProps) => {
+  const content = <span class="cell">{children}</span>
+  return row ? (
+    <th scope="row" data-label={label} class={className}>
+      {content}
+    </th>
+  ) : (
+    <td data-label={label} class={className}>
+      {content}
+    </td>
+  )
+}
+
 /** A status line after an action (Recheck, Resend, a new link), read out by screen readers. */
 export const Flash = ({ text, tone = 'ok' }: { text: string | null; tone?: 'ok' | 'warn' }) =>
   text ? (

@@ -6,6 +6,7 @@
 import { RECHECKED_STATES } from '../payments/recheck-order.ts'
 import type { Delivery, Order, OrderEvent, OutboxMessage, PaymentAttempt } from '../store/types.ts'
 import {
+  Cell,
   CsrfField,
   DashboardLayout,
   Flash,
@@ -68,28 +69,22 @@ const History = ({ view, events }: { view: View; events: OrderEvent[] }) => {
         <tbody>
           {events.map((event) => (
             <tr>
-              <th scope="row" data-label={s.time}>
-                <span class="cell">
-                  <Time s={s} iso={event.at} />
-                </span>
-              </th>
-              <td data-label={s.change}>
-                <span class="cell">
-                  {event.from_status ? (
-                    <>
-                      <StatusBadge s={s} order={{ status: event.from_status, reason: null }} /> →{' '}
-                    </>
-                  ) : null}
-                  <StatusBadge s={s} order={{ status: event.to_status, reason: event.reason }} />
-                </span>
-              </td>
-              <td data-label={s.detail} class="detail">
-                <span class="cell">
-                  {detailLines(event.detail).map((line) => (
-                    <code class="line">{line}</code>
-                  ))}
-                </span>
-              </td>
+              <Cell row label={s.time}>
+                <Time s={s} iso={event.at} />
+              </Cell>
+              <Cell label={s.change}>
+                {event.from_status ? (
+                  <>
+                    <StatusBadge s={s} order={{ status: event.from_status, reason: null }} /> →{' '}
+                  </>
+                ) : null}
+                <StatusBadge s={s} order={{ status: event.to_status, reason: event.reason }} />
+              </Cell>
+              <Cell label={s.detail} class="detail">
+                {detailLines(event.detail).map((line) => (
+                  <code class="line">{line}</code>
+                ))}
+              </Cell>
             </tr>
           ))}
         </tbody>
@@ -123,28 +118,20 @@ const Attempts = ({ view, order, attempts }: { view: View; order: Order; attempt
           <tbody>
             {attempts.map((attempt) => (
               <tr>
-                <th scope="row" data-label={s.pspRrn} class="mono">
-                  <span class="cell">{attempt.psp_rrn}</span>
-                </th>
-                <td data-label={s.attemptState}>
-                  <span class="cell">{s.attemptStates[attempt.state]}</span>
-                </td>
-                <td data-label={s.lastAnswer}>
-                  <span class="cell">{attempt.outcome ?? '—'}</span>
-                </td>
-                <td data-label={s.checks} class="num">
-                  <span class="cell">{attempt.checks}</span>
-                </td>
-                <td data-label={s.nextCheck}>
-                  <span class="cell">
-                    <Time s={s} iso={attempt.next_check_at} />
-                  </span>
-                </td>
-                <td data-label={s.created}>
-                  <span class="cell">
-                    <Time s={s} iso={attempt.created_at} />
-                  </span>
-                </td>
+                <Cell row label={s.pspRrn} class="mono">
+                  {attempt.psp_rrn}
+                </Cell>
+                <Cell label={s.attemptState}>{s.attemptStates[attempt.state]}</Cell>
+                <Cell label={s.lastAnswer}>{attempt.outcome ?? '—'}</Cell>
+                <Cell label={s.checks} class="num">
+                  {attempt.checks}
+                </Cell>
+                <Cell label={s.nextCheck}>
+                  <Time s={s} iso={attempt.next_check_at} />
+                </Cell>
+                <Cell label={s.created}>
+                  <Time s={s} iso={attempt.created_at} />
+                </Cell>
               </tr>
             ))}
           </tbody>
@@ -235,29 +222,23 @@ const Deliveries = ({ view, messages }: { view: View; messages: OrderPageProps['
               </tr>
               {deliveries.map((delivery) => (
                 <tr>
-                  <td data-label={s.time}>
-                    <span class="cell">
-                      <Time s={s} iso={delivery.at} />
+                  <Cell label={s.time}>
+                    <Time s={s} iso={delivery.at} />
+                  </Cell>
+                  <Cell label="#" class="num">
+                    {delivery.attempt}
+                  </Cell>
+                  <Cell label={s.response}>
+                    <span class={delivery.ok ? 'ok-text' : 'fail-text'}>
+                      {delivery.ok ? '✓' : '✕'} {delivery.status_code ?? '—'}
                     </span>
-                  </td>
-                  <td data-label="#" class="num">
-                    <span class="cell">{delivery.attempt}</span>
-                  </td>
-                  <td data-label={s.response}>
-                    <span class="cell">
-                      <span class={delivery.ok ? 'ok-text' : 'fail-text'}>
-                        {delivery.ok ? '✓' : '✕'} {delivery.status_code ?? '—'}
-                      </span>
-                    </span>
-                  </td>
-                  <td data-label={s.duration} class="num">
-                    <span class="cell">{delivery.duration_ms} ms</span>
-                  </td>
-                  <td data-label={s.error} class="detail">
-                    <span class="cell">
-                      {delivery.error ? <code class="line">{delivery.error}</code> : '—'}
-                    </span>
-                  </td>
+                  </Cell>
+                  <Cell label={s.duration} class="num">
+                    {delivery.duration_ms} ms
+                  </Cell>
+                  <Cell label={s.error} class="detail">
+                    {delivery.error ? <code class="line">{delivery.error}</code> : '—'}
+                  </Cell>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { formatSum, ORDER_STATUSES } from '@portmanat-checkout/shared'
 import type { OrderPage, PaidTotals } from '../store/reports.ts'
 import type { Period } from './baku-time.ts'
 import { type FilterForm, type ListQuery, listHref, periodForm } from './filters.ts'
-import { DashboardLayout, Flash, Money, SandboxBadge, StatusBadge, Time, type View } from './layout.tsx'
+import { Cell, DashboardLayout, Flash, Money, SandboxBadge, StatusBadge, Time, type View } from './layout.tsx'
 
 export interface OrdersPageProps {
   view: View
@@ -154,41 +154,29 @@ const OrdersTable = ({ view, page }: { view: View; page: OrderPage }) => {
       <tbody>
         {page.orders.map((order) => (
           <tr>
-            <th scope="row" data-label={s.reference}>
-              <span class="cell">
-                <a href={`/dashboard/orders/${order.client_rrn}`} class="mono">
-                  {order.client_rrn}
-                </a>
-                {order.reference ? <span class="sub mono">{order.reference}</span> : null}
-              </span>
-            </th>
-            <td data-label={s.title}>
-              <span class="cell">
-                {order.title}
-                {order.quantity > 1 ? <span class="sub">× {order.quantity}</span> : null}{' '}
-                <SandboxBadge s={s} order={order} />
-              </span>
-            </td>
-            <td data-label={s.amount} class="num">
-              <span class="cell">
-                <Money s={s} qepik={order.qepik} />
-              </span>
-            </td>
-            <td data-label={s.status}>
-              <span class="cell">
-                <StatusBadge s={s} order={order} />
-              </span>
-            </td>
-            <td data-label={s.created}>
-              <span class="cell">
-                <Time s={s} iso={order.created_at} />
-              </span>
-            </td>
-            <td data-label={s.updated}>
-              <span class="cell">
-                <Time s={s} iso={order.updated_at} />
-              </span>
-            </td>
+            <Cell row label={s.reference}>
+              <a href={`/dashboard/orders/${order.client_rrn}`} class="mono">
+                {order.client_rrn}
+              </a>
+              {order.reference ? <span class="sub mono">{order.reference}</span> : null}
+            </Cell>
+            <Cell label={s.title}>
+              {order.title}
+              {order.quantity > 1 ? <span class="sub">× {order.quantity}</span> : null}{' '}
+              <SandboxBadge s={s} order={order} />
+            </Cell>
+            <Cell label={s.amount} class="num">
+              <Money s={s} qepik={order.qepik} />
+            </Cell>
+            <Cell label={s.status}>
+              <StatusBadge s={s} order={order} />
+            </Cell>
+            <Cell label={s.created}>
+              <Time s={s} iso={order.created_at} />
+            </Cell>
+            <Cell label={s.updated}>
+              <Time s={s} iso={order.updated_at} />
+            </Cell>
           </tr>
         ))}
       </tbody>
