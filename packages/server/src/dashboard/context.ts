@@ -16,7 +16,7 @@ import { csrfToken, readSession, type Session, type SessionKeys, sessionKeys } f
 
 export const SESSION_COOKIE = 'pc_session'
 export const LOGIN_COOKIE = 'pc_login'
-export const LANG_COOKIE = 'pc_lang'
+const LANG_COOKIE = 'pc_lang'
 export const COOKIE_PATH = '/dashboard'
 
 export interface Dashboard {
@@ -57,7 +57,7 @@ export const cookieOptions = (d: Dashboard, maxAgeSeconds?: number) => ({
 })
 
 /** The operator's language: the switcher's choice, else the browser's, else Azerbaijani. */
-export function localeOf(c: Context): Locale {
+function localeOf(c: Context): Locale {
   return matchLocale(getCookie(c, LANG_COOKIE)) ?? localeFromHeader(c.req.header('accept-language')) ?? 'az'
 }
 
@@ -67,7 +67,7 @@ export function rememberLocale(c: Context, d: Dashboard, locale: Locale): void {
 }
 
 /** The session the request's cookie carries, if it is ours, intact and not expired. */
-export const sessionOf = (c: Context, d: Dashboard): Session | null =>
+const sessionOf = (c: Context, d: Dashboard): Session | null =>
   readSession(d.keys, getCookie(c, SESSION_COOKIE), d.s.clock())
 
 /** {@link sessionOf}, unless that session was ended by logging out. */

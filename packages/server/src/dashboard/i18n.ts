@@ -92,7 +92,6 @@ export interface DashboardStrings {
   historyCaption: string
   time: string
   change: string
-  reason: string
   detail: string
   attemptsHeading: string
   attemptsCaption: string
@@ -249,7 +248,6 @@ export const DASHBOARD_STRINGS: Record<Locale, DashboardStrings> = {
     historyCaption: 'Vəziyyət dəyişiklikləri, köhnələri əvvəldə',
     time: 'Vaxt',
     change: 'Dəyişiklik',
-    reason: 'Səbəb',
     detail: 'Ətraflı',
     attemptsHeading: 'Ödəniş cəhdləri',
     attemptsCaption: 'Alıcının PSP-dən qayıdarkən gətirdiyi nömrələr',
@@ -410,7 +408,6 @@ export const DASHBOARD_STRINGS: Record<Locale, DashboardStrings> = {
     historyCaption: 'State changes, oldest first',
     time: 'Time',
     change: 'Change',
-    reason: 'Reason',
     detail: 'Detail',
     attemptsHeading: 'Payment attempts',
     attemptsCaption: 'PSP references the buyer brought back from the PSP',
@@ -573,7 +570,6 @@ export const DASHBOARD_STRINGS: Record<Locale, DashboardStrings> = {
     historyCaption: 'Смены статуса, сначала старые',
     time: 'Время',
     change: 'Изменение',
-    reason: 'Причина',
     detail: 'Подробности',
     attemptsHeading: 'Попытки оплаты',
     attemptsCaption: 'Номера PSP, с которыми покупатель вернулся от PSP',

@@ -29,7 +29,7 @@ import { OrderPage, type OrderPageProps } from './order-page.tsx'
 import { OrdersPage } from './orders-page.tsx'
 
 /** Orders on one page of the list. */
-export const PAGE_SIZE = 50
+const PAGE_SIZE = 50
 
 const MESSAGE_ID = /^[A-Za-z0-9_-]{1,64}$/
 const MESSAGE_INSTANT = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/

@@ -14,7 +14,7 @@ const TEST_CARDS = [
 ] as const
 
 /** The two lines a merchant pastes into a page. */
-export const embedSnippet = (publicUrl: string, item: string) =>
+const embedSnippet = (publicUrl: string, item: string) =>
   `<script src="${publicUrl}/widget.js" async></script>\n<portmanat-checkout item="${item}"></portmanat-checkout>`
 
 export const demoPage = (catalog: Catalog, publicUrl: string) => {

@@ -20,14 +20,11 @@ export interface PayStrings {
   refreshNote: string
   formExpired: string
   formRefused: string
-  closedTitle: string
-  closedText: string
   unavailableTitle: string
   unknownItemText: string
   unknownLinkText: string
   tooManyTitle: string
   tooManyText: string
-  quantity: string
 }
 
 export const PAY_STRINGS: Record<Locale, PayStrings> = {
@@ -47,14 +44,11 @@ export const PAY_STRINGS: Record<Locale, PayStrings> = {
     refreshNote: 'Bu səhifə özü bir neçə saniyədən bir yenilənir.',
     formExpired: 'Səhifə çox uzun müddət açıq qaldı. Ödə düyməsini yenidən basın.',
     formRefused: 'Forma qəbul edilmədi. Səhifəni yeniləyin və Ödə düyməsini yenidən basın.',
-    closedTitle: 'Bu sifariş artıq bağlıdır',
-    closedText: 'Bu link ilə artıq ödəniş edilib və ya onun vaxtı keçib.',
     unavailableTitle: 'Məhsul tapılmadı',
     unknownItemText: 'Bu məhsul burada satılmır.',
     unknownLinkText: 'Bu ödəniş linki mövcud deyil.',
     tooManyTitle: 'Çox sayda cəhd',
     tooManyText: 'Sizin ünvandan çox sayda ödəniş cəhdi var. Bir dəqiqə gözləyin və yenidən cəhd edin.',
-    quantity: 'Say',
   },
   en: {
     languageName: 'English',
@@ -72,14 +66,11 @@ export const PAY_STRINGS: Record<Locale, PayStrings> = {
     refreshNote: 'This page refreshes itself every few seconds.',
     formExpired: 'This page was open for a long time. Press Pay again.',
     formRefused: 'The form was not accepted. Reload the page and press Pay again.',
-    closedTitle: 'This order is closed',
-    closedText: 'This link has already been paid, or it has expired.',
     unavailableTitle: 'Product not found',
     unknownItemText: 'This product is not sold here.',
     unknownLinkText: 'This payment link does not exist.',
     tooManyTitle: 'Too many attempts',
     tooManyText: 'There were too many payment attempts from your address. Wait a minute and try again.',
-    quantity: 'Quantity',
   },
   ru: {
     languageName: 'Русский',
@@ -98,13 +89,10 @@ export const PAY_STRINGS: Record<Locale, PayStrings> = {
     refreshNote: 'Страница обновляется сама каждые несколько секунд.',
     formExpired: 'Страница была открыта слишком долго. Нажмите «Оплатить» ещё раз.',
     formRefused: 'Форма не принята. Обновите страницу и нажмите «Оплатить» ещё раз.',
-    closedTitle: 'Этот заказ закрыт',
-    closedText: 'По этой ссылке уже заплатили, или срок её действия истёк.',
     unavailableTitle: 'Товар не найден',
     unknownItemText: 'Этот товар здесь не продаётся.',
     unknownLinkText: 'Такой платёжной ссылки нет.',
     tooManyTitle: 'Слишком много попыток',
     tooManyText: 'С вашего адреса было слишком много попыток оплаты. Подождите минуту и попробуйте снова.',
-    quantity: 'Количество',
   },
 }

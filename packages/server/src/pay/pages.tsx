@@ -16,7 +16,7 @@ export const PAY_SCRIPT_PATH = '/assets/pay-redirect.js'
 
 type Tone = 'paid' | 'pending' | 'failed' | 'neutral'
 
-export interface FrameProps {
+interface FrameProps {
   lang: Locale
   title: string
   sandbox: boolean
@@ -29,7 +29,7 @@ export interface FrameProps {
 
 const ICONS = { paid: '✓', pending: '…', failed: '✕', neutral: '!' } as const
 
-export const PayFrame = ({ lang, title, sandbox, path, head, tone, children }: FrameProps) => {
+const PayFrame = ({ lang, title, sandbox, path, head, tone, children }: FrameProps) => {
   const ps = PAY_STRINGS[lang]
   return (
     <Document lang={lang} title={title} head={head} bodyClass="pay">

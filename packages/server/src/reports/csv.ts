@@ -28,7 +28,7 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 
 /** Byte order mark: Excel takes a CSV without one for the machine's legacy code page. */
-export const CSV_BOM = '\uFEFF'
+const CSV_BOM = '\uFEFF'
 
 /** The first line: the BOM and the header row. */
 export const csvHeader = (): string => `${CSV_BOM}${CSV_COLUMNS.join(',')}\r\n`
