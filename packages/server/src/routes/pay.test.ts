@@ -260,6 +260,11 @@ describe.each(storeFactories)('the hosted payment page on $name', (store) => {
       `<meta http-equiv="refresh" content="5; url=/pay/r/${psp.fields.client_rrn}?portmanat_status=pending"/>`,
     )
     expect(pending).toContain('Check again')
+    // A language picked on the page stays through its refreshes.
+    const russian = await (await h.request(`${path}&lang=ru`)).text()
+    expect(russian).toContain(
+      `<meta http-equiv="refresh" content="5; url=/pay/r/${psp.fields.client_rrn}?portmanat_status=pending&amp;lang=ru"/>`,
+    )
     h.sandbox.control.settle({ client_rrn: psp.fields.client_rrn }, 'paid')
     now += 5000 // the page's next refresh: the PSP is asked again
     const paid = await (await h.request(path)).text()

@@ -219,7 +219,12 @@ export function payRoutes(s: Services, recheck: Recheck): Hono {
           : order.status === 'created'
             ? 'not_completed'
             : 'failed'
+    // The page's own address for its refresh and Check again: the status the PSP's return said,
+    // and the language the buyer picked on it, if they did.
     const url = new URL(c.req.url)
+    const query = new URLSearchParams()
+    if (said) query.set('portmanat_status', said)
+    if (url.searchParams.get('lang') === lang) query.set('lang', lang)
     return render(
       c,
       <ResultPage
@@ -227,7 +232,7 @@ export function payRoutes(s: Services, recheck: Recheck): Hono {
         sandbox={sandbox}
         order={order}
         kind={kind}
-        path={`${url.pathname}${said ? `?portmanat_status=${encodeURIComponent(said)}` : ''}`}
+        path={`${url.pathname}${query.size > 0 ? `?${query}` : ''}`}
         retry={order.item_id && config.catalog.has(order.item_id) ? `/pay/${order.item_id}` : null}
       />,
     )
