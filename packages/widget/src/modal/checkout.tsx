@@ -4,7 +4,6 @@
  * `CheckoutView` with Preact into the loader's container after every change (Preact's
  * top-level render is synchronous, so a second click in the same task already sees the modal).
  */
-import type { Locale } from '@portmanat-checkout/shared'
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
 import { h, render } from 'preact'
 import { cleanReturn, isRetryable, PREFIX, type Result, request, type WidgetError } from '../kit.ts'
@@ -30,9 +29,8 @@ const EVENTS: Partial<Record<Phase, 'Success' | 'Pending' | 'Cancel'>> = {
 export function checkout(host: ModalHost): ModalController {
   const { emit } = host
   let phase: Phase = ''
-  /** The options of the running checkout, and its language. */
+  /** The options of the running checkout. */
   let config: Config
-  let locale: Locale
   /** The order the modal shows: the summary, or the payment after a return. */
   let order: (Order & Partial<Summary & Payment>) | undefined
   /** The last request's failure, while it stands. */
@@ -100,7 +98,7 @@ export function checkout(host: ModalHost): ModalController {
         item: config.item,
         quantity: config.quantity,
         return_url: config.returnUrl,
-        locale,
+        locale: config.locale,
       }),
     })
     if (result?.error) {
@@ -161,12 +159,6 @@ export function checkout(host: ModalHost): ModalController {
     void check()
   }
 
-  /** Takes the options of a new checkout. */
-  const use = (current: Config): void => {
-    config = current
-    locale = current.locale
-  }
-
   const reset = (): void => {
     stop()
     set('')
@@ -209,7 +201,7 @@ export function checkout(host: ModalHost): ModalController {
       phase && (
         <CheckoutView
           phase={phase}
-          locale={locale}
+          locale={config.locale}
           order={order}
           error={error}
           canRestart={!!host.restart}
@@ -226,7 +218,7 @@ export function checkout(host: ModalHost): ModalController {
   return {
     start(current) {
       if (phase) return
-      use(current)
+      config = current
       key = newKey()
       void create()
     },
@@ -234,7 +226,7 @@ export function checkout(host: ModalHost): ModalController {
     reset,
     showReturn(current, rrn) {
       stop()
-      use(current)
+      config = current
       clientRrn = rrn
       order = undefined
       told = ''
