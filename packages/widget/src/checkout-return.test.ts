@@ -60,6 +60,17 @@ describe('the return', () => {
     expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed', reason: 'declined' }]])
   })
 
+  it.each([
+    ['an object', { code: 'declined' }],
+    ['a number', 7],
+    ['true', true],
+  ])('reads a reason that is not text (%s) as none: no such reason reaches the events', async (_, reason) => {
+    serve(() => json(200, { ...paymentAnswer('failed'), reason }))
+    const { view, events } = back('failed')
+    await view.findByRole('dialog', { name: 'Payment failed' })
+    expect(events).toEqual([['error', { client_rrn: RRN, status: 'failed', reason: undefined }]])
+  })
+
   it('keeps asking while the server does not answer, never says "could not start", and keeps the address', async () => {
     const answers: Answer[] = [new TypeError('offline'), apiError(503, 'unavailable'), payment('paid')]
     const fetch = serve((_, index) => answers[index] ?? payment('paid'))

@@ -53,7 +53,10 @@ export function isSummary(body: unknown): body is Summary {
   )
 }
 
-/** `GET /api/payments/:client_rrn`; an unknown `reason` reads as none. */
+/**
+ * `GET /api/payments/:client_rrn`. `reason` is not checked here: the modal shows only the two it
+ * knows (others read as "failed") and hands on only text (`checkout.tsx`).
+ */
 export function isPayment(body: unknown): body is Payment {
   const { status } = Object(body)
   return isOrder(body) && /^(created|pending|paid|failed|expired)$/.test(status)

@@ -6,7 +6,7 @@
  */
 // biome-ignore lint/correctness/noUnusedImports: h is the JSX factory (classic runtime)
 import { h, render } from 'preact'
-import { cleanReturn, isRetryable, PREFIX, type Result, request, type WidgetError } from '../kit.ts'
+import { cleanReturn, isRetryable, isText, PREFIX, type Result, request, type WidgetError } from '../kit.ts'
 import type { ModalController, ModalHost } from '../modal-contract.ts'
 import type { Config } from '../options.ts'
 import { isPayment, isSummary, type Order, type Payment, type Summary } from './answers.ts'
@@ -147,7 +147,12 @@ export function checkout(host: ModalHost): ModalController {
     // Final: the address bar may forget the return, a reload would only ask again.
     else if (shown !== 'late') cleanReturn()
     if (shown !== told && shown !== 'late')
-      emit(EVENTS[shown] ?? 'Error', { client_rrn: clientRrn, status, reason: reason || undefined })
+      emit(EVENTS[shown] ?? 'Error', {
+        client_rrn: clientRrn,
+        status,
+        // Unchecked JSON (see isPayment): an object or a number must not reach the events.
+        reason: (isText(reason) && reason) || undefined,
+      })
     told = shown
   }
 
