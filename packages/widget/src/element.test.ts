@@ -85,6 +85,21 @@ describe('<portmanat-checkout>', () => {
     expect(view.queryByRole('button')).toBeNull()
   })
 
+  it('leaves its alert alone while the message stays the same, so screen readers say it once', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { element, view } = place('item="a" theme="pink"')
+    const alert = view.getByRole('alert')
+    const changes = new MutationObserver(() => {})
+    changes.observe(alert, { childList: true, characterData: true, subtree: true })
+    element.setAttribute('label', 'Buy now')
+    element.setAttribute('quantity', '2')
+    expect(changes.takeRecords()).toEqual([])
+    element.setAttribute('theme', 'blue')
+    expect(changes.takeRecords()).not.toEqual([])
+    expect(alert.textContent).toBe('[portmanat-checkout] invalid theme "blue"')
+    changes.disconnect()
+  })
+
   it('recovers when a bad attribute is fixed, keeping focus on its button across changes', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const { view, element, root } = place('')

@@ -80,7 +80,9 @@ function checkoutElement(host: HTMLElement) {
     button.hidden = invalid
     notice.hidden = !invalid && !broken
     // A set-up the merchant has to fix is told in the developer's words (and in the console).
-    notice.textContent = invalid ? config : t.server
+    const text = invalid ? config : t.server
+    // Rewritten, an alert is announced again: only a new message is news.
+    if (notice.textContent !== text) notice.textContent = text
     if (invalid) return
     const { endpoint, item, quantity, label } = config
     if (config.showPrice) {
