@@ -9,7 +9,7 @@ import { isItem, request } from './api.ts'
 import { MESSAGES, pageLocale } from './i18n/index.ts'
 import { loadModal } from './load-modal.ts'
 import { money } from './money.ts'
-import { OPTION_NAMES, parseOptions } from './options.ts'
+import { type Config, OPTION_NAMES, parseOptions } from './options.ts'
 import { claimReturn } from './return-params.ts'
 import { attach } from './surface.ts'
 
@@ -70,7 +70,8 @@ function checkoutElement(host: HTMLElement) {
     surface.modal(config.locale).then((modal) => modal.start(config), fail)
   }
 
-  function paint(): void {
+  /** Draws the button or the notice from the current attributes; returns the options it read. */
+  function paint(): Config | string {
     const config = read()
     const invalid = typeof config === 'string'
     const locale = invalid ? pageLocale() : config.locale
@@ -83,7 +84,7 @@ function checkoutElement(host: HTMLElement) {
     const text = invalid ? config : t.server
     // Rewritten, an alert is announced again: only a new message is news.
     if (notice.textContent !== text) notice.textContent = text
-    if (invalid) return
+    if (invalid) return config
     const { endpoint, item, quantity, label } = config
     if (config.showPrice) {
       const url = `${endpoint}/api/items/${encodeURIComponent(item)}${quantity > 1 ? `?quantity=${quantity}` : ''}`
@@ -109,6 +110,7 @@ function checkoutElement(host: HTMLElement) {
       whenIdle(prefetch)
       queueMicrotask(() => emit('Ready', {}))
     }
+    return config
   }
 
   button.className = 'p'
@@ -124,8 +126,7 @@ function checkoutElement(host: HTMLElement) {
   return {
     paint,
     connect(): void {
-      paint()
-      const config = read()
+      const config = paint()
       // The merchant has to fix this: say so where developers look (the element shows it too).
       if (typeof config === 'string') console.error(config)
       // The first valid element on a return page shows the result.
