@@ -21,7 +21,7 @@ declare global {
 
 // currentScript is set while this script runs, also with `async`; it is null inside modules.
 const script = document.currentScript
-if (script instanceof HTMLScriptElement && script.src && !defaults.src) {
+if (script instanceof HTMLScriptElement && script.src) {
   defaults.src = script.src
   defaults.endpoint ??= new URL(script.src).origin
 }
