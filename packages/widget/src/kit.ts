@@ -3,7 +3,7 @@
  * build of the chunk reads them from the loader at run time (`kit`, on the `<script>` element)
  * instead of bundling a second copy (see `vite.config.ts`). Keep the list short.
  */
-import { isAmount, isRetryable, isText, request } from './api.ts'
+import { httpUrl, isAmount, isRetryable, isText, request } from './api.ts'
 import { MESSAGES } from './i18n/index.ts'
 import { money } from './money.ts'
 import { PREFIX } from './options.ts'
@@ -12,7 +12,18 @@ import { adopt } from './sheet.ts'
 
 export type { Result, WidgetError } from './api.ts'
 export type { Messages } from './i18n/index.ts'
-export { adopt, cleanReturn, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, request }
+export { adopt, cleanReturn, httpUrl, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, request }
 
 /** Every value above, as the loader hands them over: by position, so no name ships twice. */
-export const kit = [adopt, cleanReturn, isAmount, isRetryable, isText, MESSAGES, money, PREFIX, request]
+export const kit = [
+  adopt,
+  cleanReturn,
+  httpUrl,
+  isAmount,
+  isRetryable,
+  isText,
+  MESSAGES,
+  money,
+  PREFIX,
+  request,
+]

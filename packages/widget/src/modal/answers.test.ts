@@ -8,6 +8,7 @@ describe('the checks of answers', () => {
     ['a canonical order with an http(s) redirect of string fields', checkoutAnswer(), true],
     ['a quantity', { ...checkoutAnswer(), quantity: 2 }, true],
     ['a javascript: URL', checkoutAnswer({ redirect: { ...redirect, url: 'javascript:alert(1)' } }), false],
+    ['a relative URL', checkoutAnswer({ redirect: { ...redirect, url: '/pay' } }), false],
     ['an amount that is not canonical', checkoutAnswer({ amount: '5.230' }), false],
     ['a zero amount', checkoutAnswer({ amount: '0.00' }), false],
     ['fields for another amount', checkoutAnswer({ amount: '6.00' }), false],

@@ -5,7 +5,7 @@
  */
 import type { OrderStatus } from '@portmanat-checkout/shared'
 import type { FailureReason } from '../events.ts'
-import { isAmount, isText } from '../kit.ts'
+import { httpUrl, isAmount, isText } from '../kit.ts'
 
 /** What the modal shows of an order. */
 export interface Order {
@@ -47,7 +47,7 @@ export function isSummary(body: unknown): body is Summary {
   const { url, fields } = Object(Object(body).redirect)
   return (
     isOrder(body) &&
-    /^https?:\/\//.test(url) &&
+    !!httpUrl(url) &&
     Object.values(Object(fields)).every(isText) &&
     Object(fields).amount === body.amount
   )
