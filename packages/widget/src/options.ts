@@ -39,18 +39,8 @@ export interface Config {
   quantity: number
 }
 
-export type OptionName =
-  | 'item'
-  | 'endpoint'
-  | 'locale'
-  | 'return-url'
-  | 'label'
-  | 'theme'
-  | 'show-price'
-  | 'quantity'
-
 /** Every option, in the order the element observes them. */
-export const OPTION_NAMES: OptionName[] = [
+export const OPTION_NAMES = [
   'item',
   'endpoint',
   'locale',
@@ -59,7 +49,9 @@ export const OPTION_NAMES: OptionName[] = [
   'theme',
   'show-price',
   'quantity',
-]
+] as const
+
+export type OptionName = (typeof OPTION_NAMES)[number]
 
 /** The raw value of an option as a string, the way attributes arrive; `null` or `undefined` when absent. */
 export type RawOptions = (name: OptionName) => string | null | undefined
