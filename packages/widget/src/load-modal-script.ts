@@ -25,7 +25,7 @@ const loading: Partial<Record<Locale, Promise<ModalModule>>> = {}
  * The chunk's URL: beside a versioned loader (`/widget/0.1.0/widget.js`), else under
  * `widget/{version}/` beside it (`/widget.js` → `/widget/0.1.0/modal-….js`).
  */
-export const modalUrl = (loader: string, file: string): string =>
+const modalUrl = (loader: string, file: string): string =>
   new URL((loader.includes(`/widget/${version}/`) ? '' : `widget/${version}/`) + file, loader).href
 
 /** The modal module of `locale`, loaded once (again after a failure). */

@@ -10,7 +10,7 @@ import type { ModalController, ModalHost } from './modal-contract.ts'
 import { PREFIX } from './options.ts'
 import { adopt } from './sheet.ts'
 
-export interface Surface {
+interface Surface {
   /** The shadow root: the loader draws the Pay button and its notice here, the modal beside them. */
   root: ShadowRoot
   emit: ModalHost['emit']

@@ -35,7 +35,7 @@ export type Phase =
 /** A payment that may be tried again with a new order. */
 export const FINAL_FAILURE = /^(declined|cancelled|failed)$/
 
-export interface CheckoutViewProps {
+interface CheckoutViewProps {
   phase: Exclude<Phase, ''>
   locale: Locale
   order: (Order & Partial<Summary>) | undefined

@@ -16,7 +16,7 @@ import { lockScroll } from './scroll-lock.ts'
 import { showDialog } from './show-dialog.ts'
 
 /** How long the widget keeps asking about a pending payment, or a server that does not answer. */
-export const POLL_MS = 120_000
+const POLL_MS = 120_000
 
 /** The event each result fires (the others fire `Error`; `late` fires none). */
 const EVENTS: Partial<Record<Phase, 'Success' | 'Pending' | 'Cancel'>> = {
