@@ -2,6 +2,7 @@
  * Every sentence the server's own pages show a buyer, in Azerbaijani, English and Russian.
  */
 import { type Locale, matchLocale } from '@portmanat-checkout/shared'
+import { parseAccept } from '../http/accept-header.ts'
 
 export interface PageStrings {
   lang: Locale
@@ -98,19 +99,12 @@ export const STRINGS: Record<Locale, PageStrings> = {
 
 /** The first supported language of an `Accept-Language` header, by weight; `az` otherwise. */
 export function localeFromHeader(header: string | undefined): Locale | undefined {
-  if (!header) return undefined
-  const ranked = header
-    .split(',')
-    .slice(0, 20)
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';')
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean)
-      return { tag, q: q === undefined ? 1 : Number(q), index }
-    })
+  // The sort is stable: of equal weights, the header's first wins.
+  const ranked = parseAccept(header)
     .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-  for (const { tag } of ranked) {
-    const locale = matchLocale(tag)
+    .sort((a, b) => b.q - a.q)
+  for (const { token } of ranked) {
+    const locale = matchLocale(token)
     if (locale) return locale
   }
   return undefined

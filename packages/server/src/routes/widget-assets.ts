@@ -8,6 +8,7 @@
  */
 import { type Context, Hono } from 'hono'
 import type { Services } from '../deps.ts'
+import { parseAccept } from '../http/accept-header.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
 import { requestHeader } from '../http/request-header.ts'
@@ -24,12 +25,7 @@ const notBuilt = () => new ApiError(503, 'unavailable', 'widget not built: run p
 
 /** The best coding we have that `Accept-Encoding` allows (q > 0); identity otherwise. */
 export function chooseEncoding(header: string | undefined): Encoding {
-  const weights = new Map<string, number>()
-  for (const part of (header ?? '').toLowerCase().split(',')) {
-    const [name = '', ...params] = part.trim().split(';')
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean)
-    weights.set(name.trim(), q === undefined ? 1 : Number(q))
-  }
+  const weights = new Map(parseAccept(header).map(({ token, q }) => [token, q]))
   const allowed = (coding: string) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0
   return ENCODINGS.find(allowed) ?? 'identity'
 }
