@@ -100,6 +100,28 @@ describe('widget assets', () => {
     })
   })
 
+  it("carries the security headers of a script, with the app's HSTS only over https", async () => {
+    const http = await (await harness()).request('/widget.js')
+    expect(http.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(http.headers.get('strict-transport-security')).toBeNull()
+    const https = await createHarness({
+      store,
+      widget: { load: fixture },
+      env: { PUBLIC_URL: 'https://pay.example.az' },
+    })
+    const script = await https.request('/widget/1.2.3/widget.js')
+    const page = await https.request('/healthz')
+    expect(script.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+    expect(script.headers.get('strict-transport-security')).toBe(
+      page.headers.get('strict-transport-security'),
+    )
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(script.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
+    // Framing and referrers are a page's concern; a script is not a page.
+    expect(script.headers.get('x-frame-options')).toBeNull()
+    expect(script.headers.get('referrer-policy')).toBeNull()
+  })
+
   it('answers 503 JSON while the widget is not built', async () => {
     const h = await createHarness({ store, widget: { load: () => undefined } })
     for (const path of ['/widget.js', '/widget/manifest.json', '/widget/0.1.0/widget.js']) {
