@@ -18,21 +18,31 @@ const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ')
 
+const NOSNIFF = { 'x-content-type-options': 'nosniff' }
+
+/** HSTS when the server is reached over https (over plain http it would be ignored at best). */
+const hsts = (https: boolean): Record<string, string> =>
+  https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}
+
+/** Whether the server is reached over https. */
+export interface SecurityHeadersOptions {
+  https: boolean
+}
+
 /**
  * The security headers. On every response, what matters for any answer (an API's JSON, a script,
- * a page): `nosniff`, no framing, no cross-origin reads (routes meant for other origins set their
- * own `Cross-Origin-Resource-Policy`), the referrer policy, and HSTS when the server is reached over
- * https (over plain http it would be ignored at best). On HTML documents also the features only a
- * page has: isolation, the permissions policy and the legacy browser switches.
+ * a page): `nosniff`, no framing, no cross-origin reads (files meant for other origins use
+ * {@link publicAssetHeaders}), the referrer policy, and HSTS over https. On HTML documents also the
+ * features only a page has: isolation, the permissions policy and the legacy browser switches.
  */
-export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandler =>
+export const securityHeaders = ({ https }: SecurityHeadersOptions): MiddlewareHandler =>
   responseHeaders({
     always: {
-      'x-content-type-options': 'nosniff',
+      ...NOSNIFF,
       'x-frame-options': 'DENY',
       'cross-origin-resource-policy': 'same-origin',
       'referrer-policy': 'strict-origin-when-cross-origin',
-      ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+      ...hsts(https),
     },
     documents: {
       'cross-origin-opener-policy': 'same-origin',
@@ -43,4 +53,15 @@ export const securityHeaders = ({ https }: { https: boolean }): MiddlewareHandle
       'x-permitted-cross-domain-policies': 'none',
       'x-xss-protection': '0',
     },
+  })
+
+/**
+ * The security headers of files any origin's page may load (the widget's scripts), served before
+ * the app's own middleware: `nosniff` and HSTS as on every answer, readable cross-origin, and
+ * nothing of a page's.
+ */
+export const publicAssetHeaders = ({ https }: SecurityHeadersOptions): MiddlewareHandler =>
+  responseHeaders({
+    always: { ...NOSNIFF, 'cross-origin-resource-policy': 'cross-origin', ...hsts(https) },
+    documents: {},
   })

@@ -12,7 +12,8 @@ import { parseAccept } from '../http/accept-header.ts'
 import { publicCors } from '../http/cors.ts'
 import { ApiError } from '../http/errors.ts'
 import { requestHeader } from '../http/request-header.ts'
-import { respond, responseHeaders } from '../http/response-headers.ts'
+import { respond } from '../http/response-headers.ts'
+import { publicAssetHeaders } from '../http/security-headers.ts'
 import {
   ENCODINGS,
   type Encoding,
@@ -55,19 +56,7 @@ export function widgetRoutes(s: Services, source: WidgetSource): Hono {
     // Served as a CDN serves a file: these routes come before the app's own middleware (no
     // request log line or request id for a script), with the headers a script needs. Every answer
     // here, errors included, is meant for merchant pages on other origins.
-    app.use(
-      path,
-      responseHeaders({
-        always: {
-          'x-content-type-options': 'nosniff',
-          'cross-origin-resource-policy': 'cross-origin',
-          ...(s.config.publicUrl.startsWith('https:')
-            ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
-            : {}),
-        },
-        documents: {},
-      }),
-    )
+    app.use(path, publicAssetHeaders({ https: s.config.publicUrl.startsWith('https:') }))
     app.use(path, publicCors())
   }
   const load = (): WidgetBundle => {
