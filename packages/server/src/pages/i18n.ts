@@ -97,7 +97,7 @@ export const STRINGS: Record<Locale, PageStrings> = {
   },
 }
 
-/** The first supported language of an `Accept-Language` header, by weight; `az` otherwise. */
+/** The first supported language of an `Accept-Language` header, by weight; undefined when none is. */
 export function localeFromHeader(header: string | undefined): Locale | undefined {
   // The sort is stable: of equal weights, the header's first wins.
   const ranked = parseAccept(header)
